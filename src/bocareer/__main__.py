@@ -1,0 +1,5 @@
+"""Entry point for ``python -m bocareer``."""
+
+from bocareer.cli import main
+
+main()

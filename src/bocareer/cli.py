@@ -1,0 +1,441 @@
+"""The ``bocareer`` command line: parse options, call the core, hand results to render.
+
+Kept thin on purpose. Imports of the core, Rich and questionary happen inside the commands that
+need them, so ``bocareer roles --json`` never pays for a prompt library (see README, Performance).
+"""
+
+from __future__ import annotations
+
+import contextlib
+import functools
+import os
+import sys
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING, Annotated, Any, TypeVar
+
+import typer
+
+from bocareer import __version__
+from bocareer.errors import BocareerError, ExitCode, UsageError
+
+if TYPE_CHECKING:
+    from bocareer.models import KnowledgeBase
+
+F = TypeVar("F", bound=Callable[..., Any])
+
+app = typer.Typer(
+    name="bocareer",
+    help=(
+        "Career guidance for back-office work: find the roles that fit your skills and see how "
+        "each role grows into the next.\n\n"
+        "Start with `bocareer quiz`, browse with `bocareer roles` and `bocareer role ID`, and add "
+        "--json to any listing to pipe it to a script."
+    ),
+    no_args_is_help=True,
+    pretty_exceptions_enable=False,
+    rich_markup_mode="markdown",
+    context_settings={"help_option_names": ["-h", "--help"]},
+)
+
+
+@dataclass
+class Settings:
+    """Global options, shared with every command through the Typer context."""
+
+    data: Path | None = None
+    max_size: float | None = None
+    _kb: KnowledgeBase | None = None
+
+    def kb(self) -> KnowledgeBase:
+        """The knowledge base, read and validated once per run."""
+        if self._kb is None:
+            from bocareer.knowledge_base import load
+
+            self._kb = load(self.data, self.max_size)
+        return self._kb
+
+
+def _settings(ctx: typer.Context) -> Settings:
+    obj = ctx.find_root().obj
+    return obj if isinstance(obj, Settings) else Settings()
+
+
+def handle_errors(func: F) -> F:
+    """Turn every failure into one line on stderr and an exit code; never a traceback."""
+
+    @functools.wraps(func)
+    def wrapper(*args: Any, **kwargs: Any) -> Any:
+        try:
+            return func(*args, **kwargs)
+        except BocareerError as exc:
+            fail(str(exc), exc.exit_code)
+        except KeyboardInterrupt:
+            fail("interrupted", ExitCode.INTERRUPTED)
+        except BrokenPipeError:
+            _silence_stdout()
+            fail("output closed before it was all written", ExitCode.BROKEN_PIPE)
+        except (typer.Exit, typer.Abort):
+            raise
+        except Exception as exc:
+            if os.environ.get("BOCAREER_DEBUG"):
+                raise
+            fail(
+                f"internal error: {type(exc).__name__}: {exc} "
+                "(please report it; BOCAREER_DEBUG=1 shows the details)",
+                ExitCode.PROBLEM,
+            )
+        return None
+
+    return wrapper  # type: ignore[return-value]
+
+
+def fail(text: str, code: int) -> None:
+    """Print ``bocareer: text`` on stderr and exit with ``code``."""
+    from bocareer.render import message
+
+    with contextlib.suppress(BrokenPipeError, OSError):
+        message(f"bocareer: {text}")
+    raise typer.Exit(int(code))
+
+
+def _silence_stdout() -> None:
+    # Python flushes stdout at exit; after the reader has gone that flush raises again and prints
+    # "Exception ignored". Point stdout at /dev/null so the exit is quiet.
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+    except (OSError, ValueError, AttributeError):
+        pass
+
+
+# -- completion ---------------------------------------------------------------------------
+
+
+def _complete(kind: str) -> Callable[[typer.Context, str], list[str]]:
+    def complete(ctx: typer.Context, incomplete: str) -> list[str]:
+        try:
+            from bocareer.knowledge_base import load
+
+            data = ctx.find_root().params.get("data")
+            kb = load(data)
+        except Exception:
+            return []  # completion must never print an error into the user's shell
+        table: Mapping[str, object] = {"role": kb.roles, "family": kb.families, "skill": kb.skills}[
+            kind
+        ]
+        return [key for key in table if key.startswith(incomplete)]
+
+    return complete
+
+
+# -- shared options -----------------------------------------------------------------------
+
+JsonOpt = Annotated[
+    bool, typer.Option("--json", help="Print a JSON document on stdout instead of a table.")
+]
+RoleArg = Annotated[
+    str,
+    typer.Argument(
+        help="A role id, such as `data-entry-operator` (`bocareer roles` lists them).",
+        autocompletion=_complete("role"),
+        show_default=False,
+    ),
+]
+
+
+def _version(value: bool) -> None:
+    if value:
+        typer.echo(f"bocareer {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def main_options(
+    ctx: typer.Context,
+    data: Annotated[
+        Path | None,
+        typer.Option(
+            "--data",
+            envvar="BOCAREER_DATA",
+            help="Use this knowledge base (YAML) instead of the one that ships with bocareer.",
+            show_default=False,
+        ),
+    ] = None,
+    max_size: Annotated[
+        float | None,
+        typer.Option(
+            "--max-size",
+            envvar="BOCAREER_MAX_SIZE",
+            help="Refuse knowledge bases larger than this many MB [default: 20].",
+            show_default=False,
+        ),
+    ] = None,
+    version: Annotated[
+        bool,
+        typer.Option("--version", callback=_version, is_eager=True, help="Print the version."),
+    ] = False,
+) -> None:
+    """Global options."""
+    ctx.obj = Settings(data=data, max_size=max_size)
+
+
+# -- browsing -----------------------------------------------------------------------------
+
+
+def _parse_levels(text: str) -> tuple[int, int]:
+    """``3`` -> (3, 3); ``1-2`` -> (1, 2)."""
+    try:
+        lo, _, hi = text.partition("-")
+        low, high = int(lo), int(hi or lo)
+    except ValueError:
+        raise UsageError(
+            f"--level takes a number 1-5 or a range such as 1-2, not {text!r}"
+        ) from None
+    if not 1 <= low <= high <= 5:
+        raise UsageError(f"--level {text}: levels run from 1 to 5, low to high")
+    return low, high
+
+
+@app.command()
+@handle_errors
+def roles(
+    ctx: typer.Context,
+    query: Annotated[
+        str | None,
+        typer.Argument(
+            help="Only roles whose id, title, summary, duties or tools contain this text."
+        ),
+    ] = None,
+    family: Annotated[
+        str | None,
+        typer.Option(
+            "--family", "-f", help="Only this family.", autocompletion=_complete("family")
+        ),
+    ] = None,
+    skill: Annotated[
+        str | None,
+        typer.Option(
+            "--skill",
+            "-s",
+            help="Only roles that need this skill.",
+            autocompletion=_complete("skill"),
+        ),
+    ] = None,
+    level: Annotated[
+        str | None,
+        typer.Option(
+            "--level",
+            "-l",
+            help="Only this preparation level, 1-5, or a range: `--level 1-2` for entry-level roles.",
+        ),
+    ] = None,
+    as_json: JsonOpt = False,
+) -> None:
+    """List back-office roles, optionally filtered.
+
+    Example: `bocareer roles --family finance-accounting --level 1-3`
+    """
+    kb = _settings(ctx).kb()
+    if family is not None:
+        kb.family(family)
+    if skill is not None:
+        kb.skill(skill)
+    low, high = _parse_levels(level) if level else (1, 5)
+    needle = query.casefold() if query else None
+    found = [
+        r
+        for r in kb.roles.values()
+        if (family is None or r.family == family)
+        and (skill is None or skill in r.skills)
+        and low <= r.preparation <= high
+        and (needle is None or needle in _haystack(r))
+    ]
+    if as_json:
+        from bocareer.payloads import document, role_brief
+        from bocareer.render import write_json
+
+        write_json(document(roles=[role_brief(kb, r) for r in found]))
+        return
+    from bocareer import render
+
+    if not found:
+        render.message("No role matches these filters.")
+        return
+    render.show(render.roles_table(kb, found))
+
+
+def _haystack(role: Any) -> str:
+    return " ".join(
+        [role.id, role.title, role.summary, *role.responsibilities, *role.tools]
+    ).casefold()
+
+
+@app.command()
+@handle_errors
+def role(ctx: typer.Context, role_id: RoleArg, as_json: JsonOpt = False) -> None:
+    """Show one role in full: summary, duties, skills with levels, tools, entry route, ladder.
+
+    Example: `bocareer role accountant`
+    """
+    kb = _settings(ctx).kb()
+    found = kb.role(role_id)
+    if as_json:
+        from bocareer.payloads import document, role_full
+        from bocareer.render import write_json
+
+        write_json(document(role=role_full(kb, found)))
+        return
+    from bocareer import render
+
+    render.show(*render.role_view(kb, found))
+
+
+@app.command()
+@handle_errors
+def skills(
+    ctx: typer.Context,
+    skill_id: Annotated[
+        str | None,
+        typer.Argument(
+            help="Show what each level of this skill means.", autocompletion=_complete("skill")
+        ),
+    ] = None,
+    as_json: JsonOpt = False,
+) -> None:
+    """List the skills roles need, or what each level 1-5 of one skill means.
+
+    Example: `bocareer skills spreadsheets`
+    """
+    kb = _settings(ctx).kb()
+    ids = [kb.skill(skill_id).id] if skill_id else list(kb.skills)
+    if as_json:
+        from bocareer.payloads import document, skill_doc
+        from bocareer.render import write_json
+
+        write_json(document(skills=[skill_doc(kb, s) for s in ids]))
+        return
+    from bocareer import render
+
+    render.show(render.skill_levels(kb, ids[0]) if skill_id else render.skills_table(kb, ids))
+
+
+@app.command()
+@handle_errors
+def families(ctx: typer.Context, as_json: JsonOpt = False) -> None:
+    """List the back-office families (HR, finance, IT support ...) and their roles.
+
+    Example: `bocareer families`
+    """
+    kb = _settings(ctx).kb()
+    if as_json:
+        from bocareer.payloads import document, family_doc
+        from bocareer.render import write_json
+
+        write_json(document(families=[family_doc(kb, f) for f in kb.families]))
+        return
+    from bocareer import render
+
+    render.show(render.families_table(kb))
+
+
+@app.command()
+@handle_errors
+def path(ctx: typer.Context, role_id: RoleArg, as_json: JsonOpt = False) -> None:
+    """Show where a role can lead (each step and the skills it asks for) and the routes into it.
+
+    Example: `bocareer path data-entry-operator`
+    """
+    kb = _settings(ctx).kb()
+    kb.role(role_id)
+    if as_json:
+        from bocareer.paths import paths_up, routes_in
+        from bocareer.payloads import document
+        from bocareer.render import write_json
+
+        write_json(
+            document(role=role_id, paths=paths_up(kb, role_id), routes_in=routes_in(kb, role_id))
+        )
+        return
+    from bocareer import render
+
+    render.show(*render.path_view(kb, role_id))
+
+
+@app.command()
+@handle_errors
+def about(ctx: typer.Context, as_json: JsonOpt = False) -> None:
+    """What back-office work is, its families, and how it differs from the front office."""
+    kb = _settings(ctx).kb()
+    from bocareer import render
+
+    if as_json:
+        from bocareer.payloads import about_doc
+
+        render.write_json(about_doc(kb))
+        return
+    render.show(*render.about_view(kb))
+
+
+@app.command()
+@handle_errors
+def validate(
+    ctx: typer.Context,
+    file: Annotated[
+        Path | None,
+        typer.Argument(
+            help="The knowledge base to check [default: --data, $BOCAREER_DATA, or the shipped one].",
+            show_default=False,
+        ),
+    ] = None,
+    as_json: JsonOpt = False,
+) -> None:
+    """Check a knowledge base and report every problem as `file:line: message`.
+
+    Exits 0 when the file is clean, 1 when there is any problem (warnings included).
+
+    Example: `bocareer validate my-roles.yaml`
+    """
+    from bocareer.knowledge_base import check
+    from bocareer.render import message, write_json
+
+    settings = _settings(ctx)
+    kb, problems = check(file if file is not None else settings.data, settings.max_size)
+    if as_json:
+        write_json(
+            {
+                "schema_version": 1,
+                "valid": not problems,
+                "problems": [
+                    {
+                        "file": p.path,
+                        "line": p.line,
+                        "message": p.message,
+                        "severity": "warning" if p.warning else "error",
+                    }
+                    for p in problems
+                ],
+            }
+        )
+    else:
+        for p in problems:
+            typer.echo(f"{p}{' (warning)' if p.warning else ''}")
+    if problems:
+        errors = sum(1 for p in problems if not p.warning)
+        message(f"{errors} error(s), {len(problems) - errors} warning(s)")
+        raise typer.Exit(ExitCode.PROBLEM)
+    assert kb is not None
+    message(
+        f"{kb.path}: OK: {len(kb.roles)} roles, {len(kb.skills)} skills, "
+        f"{len(kb.families)} families, {len(kb.checks)} check questions"
+    )
+
+
+def main() -> None:
+    """Console-script entry point."""
+    try:
+        app()
+    except KeyboardInterrupt:  # Ctrl-C while Typer itself was parsing
+        sys.stderr.write("bocareer: interrupted\n")
+        sys.exit(ExitCode.INTERRUPTED)

@@ -1,0 +1,249 @@
+"""The knowledge base that ships with bocareer: clean, complete, and true to its sources."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+from typing import Any
+
+import pytest
+import yaml
+
+from bocareer.errors import Problem
+from bocareer.knowledge_base import check, shipped_path
+from bocareer.models import KnowledgeBase, Role
+
+REFERENCE = Path(__file__).parent / "data" / "reference_codes.yaml"
+
+#: The 32 roles the seed articles name (the issue's list), by title.
+SEED_TITLES = [
+    "HR Executive",
+    "Recruitment Specialist",
+    "Payroll Manager",
+    "Training & Development Coordinator",
+    "Employee Relations Officer",
+    "Accountant",
+    "Financial Analyst",
+    "Billing & Invoicing Executive",
+    "Tax Consultant",
+    "Audit Assistant",
+    "Finance Executive",
+    "Finance Manager",
+    "IT Support Executive",
+    "System Administrator",
+    "Data Analyst",
+    "Cybersecurity Specialist",
+    "Software Developer (internal systems)",
+    "Data Entry Operator",
+    "Document Verification Specialist",
+    "Database Manager",
+    "Research Analyst",
+    "Compliance Officer",
+    "Legal Advisor",
+    "Risk Management Executive",
+    "Policy Analyst",
+    "Quality Analyst",
+    "Quality Manager",
+    "Process Improvement Manager",
+    "Internal Auditor",
+    "Operations Manager",
+    "Administrative Assistant",
+    "HR Coordinator",
+]
+
+SEED_MOVES = [
+    ("data-entry-operator", "data-analyst"),
+    ("finance-executive", "finance-manager"),
+    ("quality-analyst", "quality-manager"),
+]
+
+#: Skills the seeds name ("communication skills" is split into written and spoken).
+SEED_SKILLS = [
+    "analysis",
+    "attention-to-detail",
+    "written-communication",
+    "interpersonal-communication",
+    "problem-solving",
+    "data-management",
+    "market-research",
+    "typing",
+    "spreadsheets",
+    "accounting-software",
+    "hr-systems",
+    "bookkeeping",
+    "payroll",
+]
+
+#: The back-office functions the issue names, with the ids fixed in data/_parts/IDS.md.
+FAMILIES = [
+    "administration",
+    "operations",
+    "finance-accounting",
+    "human-resources",
+    "it-technical",
+    "data-processing",
+    "compliance-legal",
+    "quality-assurance",
+    "records-transcription",
+    "content-publishing",
+    "teleservices",
+]
+
+FIGURE_KEYS = ("job_zone", "median_pay_usd", "automation_probability")
+
+Checked = tuple[KnowledgeBase | None, list[Problem]]
+
+
+@pytest.fixture(scope="module")
+def shipped() -> Checked:
+    """The shipped file, read and validated once for the module."""
+    return check(shipped_path())
+
+
+@pytest.fixture(scope="module")
+def kb(shipped: Checked) -> KnowledgeBase:
+    """The shipped knowledge base (the module fails here if it does not load)."""
+    knowledge_base, problems = shipped
+    assert knowledge_base is not None, [str(p) for p in problems]
+    return knowledge_base
+
+
+def _norm(title: str) -> str:
+    """A title without spacing or a trailing '(...)', so 'Abstractor / Indexer' = 'Abstractor/Indexer'."""
+    return re.sub(r"\s+", "", re.sub(r"\s*\([^)]*\)\s*$", "", title)).casefold()
+
+
+def test_shipped_file_exists() -> None:
+    """shipped_path() points at a real file (editable install or wheel)."""
+    assert shipped_path().is_file()
+
+
+def test_shipped_file_has_no_problem_at_all(shipped: Checked) -> None:
+    """The shipped file validates with zero problems: no error and no warning."""
+    knowledge_base, problems = shipped
+    assert [str(p) for p in problems] == []
+    assert knowledge_base is not None
+
+
+def test_every_seed_role_is_present_by_title(kb: KnowledgeBase) -> None:
+    """Every one of the 32 roles named by the seeds is in the file, by its exact title."""
+    titles = {r.title for r in kb.roles.values()}
+    assert len(SEED_TITLES) == 32
+    missing = [t for t in SEED_TITLES if t not in titles]
+    assert missing == []
+
+
+@pytest.mark.parametrize(("source", "target"), SEED_MOVES)
+def test_seed_moves_are_ladder_steps(kb: KnowledgeBase, source: str, target: str) -> None:
+    """The career moves the seeds describe are `next` edges in the ladders."""
+    assert target in kb.role(source).next
+    assert source in kb.previous[target]
+
+
+def test_at_least_thirty_skills_each_with_five_level_texts(kb: KnowledgeBase) -> None:
+    """There are at least 30 skills and each says, in words, what all five levels mean."""
+    assert len(kb.skills) >= 30
+    for skill in kb.skills.values():
+        assert len(skill.levels) == 5
+        assert all(text.strip() for text in skill.levels), skill.id
+        assert len(set(skill.levels)) == 5, f"{skill.id}: two levels share a text"
+
+
+@pytest.mark.parametrize("skill_id", SEED_SKILLS)
+def test_seed_skills_exist(kb: KnowledgeBase, skill_id: str) -> None:
+    """Each skill the seeds name exists and at least one role needs it."""
+    assert skill_id in kb.skills
+    assert any(skill_id in r.skills for r in kb.roles.values())
+
+
+@pytest.mark.parametrize("family_id", FAMILIES)
+def test_every_named_family_exists_and_has_roles(kb: KnowledgeBase, family_id: str) -> None:
+    """Each back-office function named in the issue is a family with at least one role."""
+    assert family_id in kb.families
+    assert any(r.family == family_id for r in kb.roles.values())
+
+
+def test_every_role_has_at_least_four_skills(kb: KnowledgeBase) -> None:
+    """No role is described by fewer than four skills."""
+    thin = {r.id: len(r.skills) for r in kb.roles.values() if len(r.skills) < 4}
+    assert thin == {}
+
+
+def test_every_skill_is_used_by_some_role(kb: KnowledgeBase) -> None:
+    """No skill is defined that no role needs."""
+    used = {s for r in kb.roles.values() for s in r.skills}
+    assert set(kb.skills) - used == set()
+
+
+def test_preparation_follows_job_zone_or_says_why(kb: KnowledgeBase) -> None:
+    """A role's preparation equals its O*NET Job Zone, or a preparation_note explains why not."""
+    unexplained = [
+        r.id
+        for r in kb.roles.values()
+        if "job_zone" in r.figures
+        and r.figures["job_zone"] != r.preparation
+        and not (r.preparation_note and r.preparation_note.strip())
+    ]
+    assert unexplained == []
+
+
+# -- agreement with the compiler's reference files (copied into tests/data) ----------------
+
+
+def _reference() -> dict[str, dict[str, Any]]:
+    roles: dict[str, dict[str, Any]] = yaml.safe_load(REFERENCE.read_text(encoding="utf-8"))[
+        "roles"
+    ]
+    return roles
+
+
+def _match(kb: KnowledgeBase, ref_title: str) -> Role:
+    found = [r for r in kb.roles.values() if _norm(r.title) == _norm(ref_title)]
+    assert len(found) == 1, f"{ref_title!r} matches {[r.id for r in found]}"
+    return found[0]
+
+
+def test_reference_fixture_is_sane() -> None:
+    """The committed copy of the reference holds the 45 mapped roles with well-formed codes."""
+    ref = _reference()
+    assert len(ref) == 45
+    for title, entry in ref.items():
+        assert re.fullmatch(r"\d\d-\d{4}\.\d\d", entry["soc_code"]), title
+        assert re.fullmatch(r"\d{4}", entry["isco_code"]), title
+
+
+@pytest.mark.parametrize("ref_title", sorted(_reference()))
+def test_codes_and_figures_agree_with_reference(kb: KnowledgeBase, ref_title: str) -> None:
+    """A role's O*NET-SOC and ISCO codes, Job Zone, median pay and automation odds match the reference."""
+    entry = _reference()[ref_title]
+    role = _match(kb, ref_title)
+    assert role.codes is not None
+    assert role.codes.onet_soc == entry["soc_code"]
+    assert role.codes.onet_title == entry["soc_title"]
+    assert role.codes.isco == entry["isco_code"]
+    if entry["job_zone"] is not None:
+        assert role.preparation == entry["job_zone"] or role.preparation_note, role.id
+    for key in FIGURE_KEYS:
+        expected = entry[key]
+        if expected is None:
+            # The reference gives no value: the knowledge base must not invent one.
+            assert key not in role.figures, f"{role.id}.{key} has no source value"
+        elif key in role.figures:
+            assert role.figures[key] == pytest.approx(expected, abs=1e-9), f"{role.id}.{key}"
+
+
+def test_roles_outside_the_reference_carry_no_codes_or_figures(kb: KnowledgeBase) -> None:
+    """Roles the reference does not map (HR Coordinator, HR Manager ...) have no made-up codes."""
+    mapped = {_match(kb, t).id for t in _reference()}
+    invented = [
+        r.id for r in kb.roles.values() if r.id not in mapped and (r.codes is not None or r.figures)
+    ]
+    assert invented == []
+
+
+def test_every_figure_has_its_source(kb: KnowledgeBase) -> None:
+    """Every figure used by a role is named in `sources` with a title and a year."""
+    used = {k for r in kb.roles.values() for k in r.figures}
+    for key in used:
+        assert kb.sources[key].title
+        assert kb.sources[key].year is not None
