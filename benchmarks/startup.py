@@ -53,6 +53,10 @@ def main() -> None:
     args = parser.parse_args()
     py = sys.executable
     env = {**os.environ, "NO_COLOR": "1", "COLUMNS": "100"}
+    # Measure what users get: byte-code cached (pip compiles it on install), the knowledge base
+    # cache in a fresh folder (the warm-up run fills it).
+    env.pop("PYTHONDONTWRITEBYTECODE", None)
+    env["BOCAREER_CACHE_DIR"] = tempfile.mkdtemp(prefix="bocareer-bench-cache-")
     with tempfile.TemporaryDirectory() as tmp:
         hello = Path(tmp) / "hello.py"
         hello.write_text(HELLO)

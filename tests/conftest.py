@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from collections.abc import Callable, Mapping
 from pathlib import Path
 
@@ -35,20 +36,27 @@ def runner() -> CliRunner:
     return CliRunner()
 
 
-def run_cli(args: list[str], env: Mapping[str, str | None] | None = None) -> Result:
-    """Run ``bocareer ARGS`` in-process with the plain-text environment (plus ``env``)."""
+def run_cli(
+    args: list[str],
+    env: Mapping[str, str | None] | None = None,
+    input: str | bytes | None = None,
+) -> Result:
+    """Run ``bocareer ARGS`` in-process with the plain-text environment (plus ``env``).
+
+    ``input`` is fed to the command's stdin (for ``--answers -``).
+    """
     # Rich reads COLUMNS and NO_COLOR when a console is made; start each run with fresh ones.
     render.reset_consoles()
     merged = {**BASE_ENV, **(env or {})}
     try:
-        return CliRunner().invoke(app, [str(a) for a in args], env=merged)
+        return CliRunner().invoke(app, [str(a) for a in args], env=merged, input=input)
     finally:
         render.reset_consoles()
 
 
 @pytest.fixture
 def invoke() -> Callable[..., Result]:
-    """The helper ``invoke(args, env=None)``: run the CLI in-process, return the result."""
+    """The helper ``invoke(args, env=None, input=None)``: run the CLI in-process, return the result."""
     return run_cli
 
 
@@ -74,3 +82,19 @@ def write_kb(tmp_path: Path) -> Callable[..., Path]:
         return path
 
     return write
+
+
+@pytest.fixture(autouse=True)
+def state_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """Point BOCAREER_STATE_DIR at a fresh folder so no test touches the real quiz progress."""
+    folder = tmp_path / "state"
+    monkeypatch.setenv("BOCAREER_STATE_DIR", str(folder))
+    return folder
+
+
+@pytest.fixture(autouse=True, scope="session")
+def cache_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """Keep the knowledge-base cache of the whole run in one temporary folder, not ~/.cache."""
+    folder = tmp_path_factory.mktemp("cache")
+    os.environ["BOCAREER_CACHE_DIR"] = str(folder)
+    return folder

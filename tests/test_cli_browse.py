@@ -7,7 +7,6 @@ import re
 from collections.abc import Callable
 from itertools import pairwise
 from pathlib import Path
-from typing import Any
 
 import pytest
 from typer.testing import Result
@@ -15,6 +14,7 @@ from typer.testing import Result
 from bocareer import __version__
 from bocareer.knowledge_base import load, shipped_path
 from bocareer.models import KnowledgeBase
+from cli_asserts import json_out, ok, one_line_error
 from kb_text import ROLES
 from kb_text import kb as kb_text
 from kb_text import role as role_text
@@ -55,34 +55,9 @@ ROLE_KEYS = {
 }
 
 
-def ok(result: Result) -> Result:
-    """Assert the run succeeded, showing stderr if not."""
-    assert result.exit_code == 0, (result.exit_code, result.stderr, result.exception)
-    return result
-
-
-def json_out(result: Result) -> dict[str, Any]:
-    """stdout parsed as one JSON document (json.loads fails on anything else in stdout)."""
-    ok(result)
-    doc = json.loads(result.stdout)
-    assert isinstance(doc, dict)
-    return doc
-
-
 def tiny(invoke: Invoke, *args: str) -> Result:
     """Run a command against tiny.yaml via --data."""
     return invoke(["--data", str(TINY_PATH), *args])
-
-
-def one_line_error(result: Result, code: int = 1) -> str:
-    """Assert a failure printed exactly one `bocareer: ...` line on stderr and nothing on stdout."""
-    assert result.exit_code == code, (result.exit_code, result.stdout, result.stderr)
-    assert result.stdout == ""
-    lines = result.stderr.splitlines()
-    assert len(lines) == 1, result.stderr
-    assert lines[0].startswith("bocareer: ")
-    assert "Traceback" not in result.stderr
-    return lines[0]
 
 
 # -- version and data selection ---------------------------------------------------------------

@@ -432,6 +432,152 @@ def validate(
     )
 
 
+# -- matching and the quiz ----------------------------------------------------------------
+
+AnswersOpt = Annotated[
+    str | None,
+    typer.Option(
+        "--answers",
+        "-a",
+        help="Answers file (YAML or JSON, `-` for stdin): `{ratings: {skill-id: 0-5}}`.",
+        show_default=False,
+    ),
+]
+TopOpt = Annotated[int, typer.Option("--top", "-n", help="How many matches to show.", min=1)]
+FamilyOpt = Annotated[
+    str | None,
+    typer.Option(
+        "--family",
+        "-f",
+        help="Only match roles of this family.",
+        autocompletion=_complete("family"),
+    ),
+]
+
+
+@app.command()
+@handle_errors
+def match(
+    ctx: typer.Context,
+    answers: AnswersOpt = None,
+    top: TopOpt = 5,
+    family: FamilyOpt = None,
+    as_json: JsonOpt = False,
+) -> None:
+    """Rank the roles for a set of answers, without the quiz.
+
+    Each match has a score 0-100 (how much of the role you cover, weighed by how much of your
+    skill it uses), your strengths for it and the gaps to close.
+
+    Example: `bocareer match --answers my-answers.yaml --top 3`
+    """
+    if answers is None:
+        raise UsageError("match needs --answers FILE (or - for stdin); `bocareer quiz` makes one")
+    from bocareer import answers as answers_mod
+    from bocareer.session import match as run_match
+
+    kb = _settings(ctx).kb()
+    result = run_match(kb, answers_mod.read(answers, kb), top=top, family=family)
+    _show_result(kb, result, as_json, tree=False)
+
+
+@app.command()
+@handle_errors
+def quiz(
+    ctx: typer.Context,
+    full: Annotated[
+        bool,
+        typer.Option(
+            "--full/--quick",
+            help="--quick (default) asks only what tells the roles apart, about 12 questions; "
+            "--full asks about every skill.",
+        ),
+    ] = False,
+    answers: AnswersOpt = None,
+    save: Annotated[
+        Path | None,
+        typer.Option(
+            "--save", help="Also write your answers to this file, for `match` and reports."
+        ),
+    ] = None,
+    resume: Annotated[
+        bool, typer.Option("--resume", help="Continue the quiz that was interrupted.")
+    ] = False,
+    verify: Annotated[
+        bool,
+        typer.Option(
+            "--verify",
+            help="Ask a short check question for each skill you rate 3 or more; a missed check "
+            "halves that rating in the score.",
+        ),
+    ] = False,
+    top: TopOpt = 5,
+    family: FamilyOpt = None,
+    as_json: JsonOpt = False,
+) -> None:
+    """Take the skill quiz and see the back-office roles that fit you.
+
+    One skill at a time, you pick the description that fits you best (or skip, go back, or
+    quit and resume later). At the end: your top matches, why, and where the best one leads.
+    Your answers are saved after every question.
+
+    Examples: `bocareer quiz`, `bocareer quiz --full --save me.yaml`, `bocareer quiz --resume`,
+    and for scripts: `bocareer quiz --answers me.yaml --json`.
+    """
+    from bocareer.quiz import Mode
+
+    kb = _settings(ctx).kb()
+    mode = Mode.FULL if full else Mode.QUICK
+    if answers is not None:
+        from bocareer import answers as answers_mod
+        from bocareer.session import scripted_quiz
+
+        given = answers_mod.read(answers, kb)
+        result = scripted_quiz(kb, given, mode=mode, family=family, verify=verify, top=top)
+        if save is not None and result.state is not None:
+            from bocareer.session import save_answers
+
+            save_answers(save, result.state)
+        _show_result(kb, result, as_json)
+        return
+    from bocareer.interactive import run_interactive
+
+    finished = run_interactive(
+        kb, mode=mode, family=family, verify=verify, top=top, save=save, resume=resume
+    )
+    if finished is not None:
+        _show_result(kb, finished, as_json)
+
+
+def _show_result(kb: KnowledgeBase, result: Any, as_json: bool, *, tree: bool = True) -> None:
+    from bocareer import render
+
+    if as_json:
+        from bocareer.payloads import match_doc
+
+        doc = match_doc(
+            kb,
+            result.matches,
+            ratings=result.ratings,
+            missed=result.missed,
+            warnings=result.warnings,
+        )
+        if result.asked is not None:
+            doc["asked"] = result.asked
+        render.write_json(doc)
+        return
+    for warning in result.warnings:
+        render.message(f"Note: {warning}")
+    if not result.matches:
+        render.message("No role can be matched yet: rate at least one skill above 0.")
+        return
+    render.show(render.matches_view(kb, result.matches, result.ratings, result.missed))
+    if tree:
+        render.show(render.growth_tree(kb, result.matches[0].role))
+    if result.reprint:
+        render.show(render.plain(f"To see this again: {result.reprint}", "dim"))
+
+
 def main() -> None:
     """Console-script entry point."""
     try:

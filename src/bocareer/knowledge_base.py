@@ -7,7 +7,7 @@ from pathlib import Path
 
 from bocareer.errors import DataError, Problem
 from bocareer.models import KnowledgeBase
-from bocareer.yamlload import DEFAULT_MAX_BYTES, MB
+from bocareer.yamlload import DEFAULT_MAX_BYTES, MB, read_bytes
 
 ENV_DATA = "BOCAREER_DATA"
 ENV_MAX_SIZE = "BOCAREER_MAX_SIZE"
@@ -52,13 +52,20 @@ def check(
     path: str | os.PathLike[str] | None = None, limit_mb: float | None = None
 ) -> tuple[KnowledgeBase | None, list[Problem]]:
     """Read and validate a file; return the knowledge base (None if unusable) and every problem."""
-    from bocareer.validator import validate
-    from bocareer.yamlload import parse, read_text
-
     target = resolve_path(path)
-    name = str(target)
     try:
-        data = parse(read_text(target, max_bytes=max_bytes(limit_mb)), name)
+        raw = read_bytes(target, max_bytes=max_bytes(limit_mb))
+    except DataError as exc:
+        return None, exc.problems
+    return _check_bytes(raw, str(target))
+
+
+def _check_bytes(raw: bytes, name: str) -> tuple[KnowledgeBase | None, list[Problem]]:
+    from bocareer.validator import validate
+    from bocareer.yamlload import decode, parse
+
+    try:
+        data = parse(decode(raw, name), name)
     except DataError as exc:
         return None, exc.problems
     return validate(data, name)
@@ -67,8 +74,21 @@ def check(
 def load(
     path: str | os.PathLike[str] | None = None, limit_mb: float | None = None
 ) -> KnowledgeBase:
-    """Read and validate a knowledge base; raise DataError listing every error if it is unusable."""
-    kb, problems = check(path, limit_mb)
+    """Read and validate a knowledge base; raise DataError listing every error if it is unusable.
+
+    An unchanged file that was valid before comes from the cache (see bocareer.cache) without
+    being parsed again.
+    """
+    from bocareer import cache
+
+    target = resolve_path(path)
+    raw = read_bytes(target, max_bytes=max_bytes(limit_mb))
+    name = str(target)
+    kb = cache.get(raw, name)
+    if kb is not None:
+        return kb
+    kb, problems = _check_bytes(raw, name)
     if kb is None:
         raise DataError([p for p in problems if not p.warning])
+    cache.put(raw, kb)
     return kb

@@ -119,3 +119,38 @@ def about_doc(kb: KnowledgeBase) -> Doc:
         outlook=a.outlook,
         families=[family_doc(kb, f) for f in kb.families],
     )
+
+
+def match_doc(
+    kb: KnowledgeBase,
+    matches: list[Any],
+    *,
+    ratings: dict[str, int],
+    missed: list[str],
+    warnings: list[str],
+) -> Doc:
+    """The ``match`` document: roles ranked best first, each with why and what is missing."""
+    from bocareer.matching import reason
+
+    return document(
+        matches=[
+            {
+                "id": m.role,
+                "title": kb.roles[m.role].title,
+                "family": kb.roles[m.role].family,
+                "score": round(m.score, 1),
+                "coverage": round(m.coverage, 3),
+                "focus": round(m.focus, 3),
+                "reason": reason(kb, m),
+                "strengths": list(m.strengths),
+                "gaps": [
+                    {"skill": g.skill, "has": ratings.get(g.skill, 0), "needs": g.needs}
+                    for g in m.gaps
+                ],
+                "checks_missed": [s for s in kb.roles[m.role].skills if s in missed],
+                "next_roles": list(kb.roles[m.role].next),
+            }
+            for m in matches
+        ],
+        warnings=warnings,
+    )

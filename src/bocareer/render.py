@@ -251,15 +251,7 @@ def families_table(kb: KnowledgeBase) -> Any:
 
 def path_view(kb: KnowledgeBase, role_id: str) -> list[Any]:
     """Growth paths up from a role as a tree, then the routes into it."""
-    from rich.tree import Tree
-
-    role = kb.roles[role_id]
-    tree = Tree(plain(f"{role.title} ({role.id})", "bold"))
-    _grow(kb, tree, role_id, (role_id,))
-    parts: list[Any] = [
-        _heading("Where it leads"),
-        tree if role.next else plain("Top of its ladder."),
-    ]
+    parts: list[Any] = [_heading("Where it leads"), growth_tree(kb, role_id)]
     routes = routes_in(kb, role_id)
     parts.append(_heading("Routes in"))
     if routes:
@@ -326,3 +318,62 @@ def about_view(kb: KnowledgeBase) -> list[Any]:
     if a.outlook:
         parts += [_heading("Outlook"), plain(a.outlook)]
     return parts
+
+
+def matches_view(
+    kb: KnowledgeBase,
+    matches: list[Any],
+    ratings: dict[str, int],
+    missed: list[str],
+    title: str = "Your best matches",
+) -> Any:
+    """The top matches: score as a bar, why, and the gaps to close."""
+    from rich.table import Table
+    from rich.text import Text
+
+    from bocareer.matching import reason
+
+    table = Table(title=title, title_justify="left", show_lines=True)
+    table.add_column("#", justify="right", no_wrap=True)
+    table.add_column("Role", ratio=2)
+    table.add_column("Score", no_wrap=True)
+    table.add_column("Why", ratio=3)
+    table.add_column("Gaps: you → needs", ratio=2)
+    for n, m in enumerate(matches, start=1):
+        role = kb.roles[m.role]
+        who = plain(role.title, "bold")
+        who.append_text(plain(f"\n{role.id}", "cyan"))
+        why = plain(reason(kb, m))
+        for skill in role.skills:
+            if skill in missed and skill in m.strengths:
+                why.append_text(
+                    plain(
+                        f"\n{kb.skills[skill].name}: rated {ratings.get(skill, 0)}, check missed",
+                        "yellow",
+                    )
+                )
+        gaps = Text()
+        for i, g in enumerate(m.gaps[:4]):
+            if i:
+                gaps.append("\n")
+            gaps.append_text(
+                plain(f"{kb.skills[g.skill].name} {ratings.get(g.skill, 0)}→{g.needs}")
+            )
+        if len(m.gaps) > 4:
+            gaps.append_text(plain(f"\n+{len(m.gaps) - 4} more", "dim"))
+        score = Text(bar(m.score, 100, 10), style="green")
+        score.append(f" {m.score:.0f}")
+        table.add_row(str(n), who, score, why, gaps if m.gaps else plain("none", "green"))
+    return table
+
+
+def growth_tree(kb: KnowledgeBase, role_id: str) -> Any:
+    """Where one role leads, as a tree (the first part of path_view)."""
+    from rich.tree import Tree
+
+    role = kb.roles[role_id]
+    tree = Tree(plain(f"{role.title} ({role.id})", "bold"))
+    if not role.next:
+        tree.add(plain("Top of its ladder in this knowledge base."))
+    _grow(kb, tree, role_id, (role_id,))
+    return tree

@@ -59,6 +59,11 @@ def line_of(container: object, key: str | int) -> int | None:
 
 def read_text(path: Path, *, max_bytes: int = DEFAULT_MAX_BYTES) -> str:
     """Read a UTF-8 text file, refusing ones that are missing, too large or not UTF-8."""
+    return decode(read_bytes(path, max_bytes=max_bytes), str(path))
+
+
+def read_bytes(path: Path, *, max_bytes: int = DEFAULT_MAX_BYTES) -> bytes:
+    """Read a file, refusing ones that are missing, unreadable or too large."""
     name = str(path)
     try:
         size = path.stat().st_size
@@ -82,7 +87,7 @@ def read_text(path: Path, *, max_bytes: int = DEFAULT_MAX_BYTES) -> str:
         raise DataError([Problem(name, None, "permission denied")]) from None
     except OSError as exc:
         raise DataError([Problem(name, None, os.strerror(exc.errno or 0) or str(exc))]) from None
-    return decode(raw, name)
+    return raw
 
 
 def decode(raw: bytes, name: str) -> str:

@@ -1,0 +1,160 @@
+"""Answers files: a person's ratings, as `match`, `quiz --answers` and the reports read them.
+
+Format (YAML or JSON): ``{"ratings": {"skill-id": 0..5, ...}}``; a saved quiz adds what it
+needs to resume or to show checks (``skipped``, ``asked``, ``checks``, ``mode``, ...).
+"""
+
+from __future__ import annotations
+
+import sys
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from bocareer.errors import DataError, Problem, did_you_mean
+from bocareer.models import KnowledgeBase
+from bocareer.yamlload import LDict, LList, decode, parse, read_text
+
+_KEYS = (
+    "ratings",
+    "skipped",
+    "asked",
+    "checks",
+    "mode",
+    "family",
+    "verify",
+    "name",
+    "schema_version",
+)
+#: An answers file is small; anything near this is a mistake.
+MAX_ANSWERS_BYTES = 2 * 1024 * 1024
+
+
+@dataclass(frozen=True)
+class Answers:
+    """Validated answers."""
+
+    ratings: dict[str, int]
+    skipped: tuple[str, ...] = ()
+    asked: tuple[str, ...] = ()
+    checks: dict[str, bool] = field(default_factory=dict)
+    name: str | None = None
+    source: str = ""
+
+    @property
+    def missed(self) -> list[str]:
+        """Skills whose check question was missed."""
+        return [s for s, ok in self.checks.items() if not ok]
+
+
+def read(path: str, kb: KnowledgeBase) -> Answers:
+    """Read an answers file (``-`` for stdin) and check it against the knowledge base."""
+    if path == "-":
+        name = "<stdin>"
+        raw = (
+            sys.stdin.buffer.read(MAX_ANSWERS_BYTES + 1)
+            if hasattr(sys.stdin, "buffer")
+            else (sys.stdin.read(MAX_ANSWERS_BYTES + 1).encode())
+        )
+        if len(raw) > MAX_ANSWERS_BYTES:
+            raise DataError(
+                [Problem(name, None, "answers are over 2 MB; is this the right input?")]
+            )
+        text = decode(raw, name)
+    else:
+        name = path
+        text = read_text(Path(path), max_bytes=MAX_ANSWERS_BYTES)
+    if not text.strip():
+        raise DataError(
+            [Problem(name, 1, "the answers are empty; expected {ratings: {skill: 0-5}}")]
+        )
+    return check(parse(text, name), name, kb)
+
+
+def check(data: Any, name: str, kb: KnowledgeBase) -> Answers:
+    """Validate parsed answers; report every problem with its line."""
+    problems: list[Problem] = []
+
+    def bad(line: int | None, message: str) -> None:
+        problems.append(Problem(name, line, message))
+
+    if not isinstance(data, LDict):
+        raise DataError(
+            [Problem(name, getattr(data, "line", 1), "expected a mapping with `ratings:`")]
+        )
+    for key in data:
+        if key not in _KEYS:
+            bad(data.line_of(key), f"unknown key {key!r}{did_you_mean(key, list(_KEYS))}")
+    table = data.get("ratings")
+    ratings: dict[str, int] = {}
+    if "ratings" not in data:
+        bad(data.line, "missing `ratings:` (skill id -> 0-5)")
+    elif not isinstance(table, LDict):
+        bad(data.line_of("ratings"), "`ratings` must map skill ids to 0-5")
+    else:
+        for skill, value in table.items():
+            line = table.line_of(skill)
+            if skill not in kb.skills:
+                bad(line, f"unknown skill {skill!r}{did_you_mean(skill, list(kb.skills))}")
+            elif isinstance(value, bool) or not isinstance(value, int):
+                bad(line, f"rating for {skill!r} must be a whole number 0-5, not {value!r}")
+            elif not 0 <= value <= 5:
+                bad(line, f"rating for {skill!r} is {value}; ratings run from 0 to 5")
+            else:
+                ratings[skill] = value
+    skipped = _ids(data, "skipped", kb, bad)
+    asked = _ids(data, "asked", kb, bad)
+    checks: dict[str, bool] = {}
+    if "checks" in data and data["checks"] is not None:
+        ctable = data["checks"]
+        if not isinstance(ctable, LDict):
+            bad(data.line_of("checks"), "`checks` must map skill ids to true/false")
+        else:
+            for skill, ok in ctable.items():
+                if skill not in kb.skills:
+                    bad(ctable.line_of(skill), f"unknown skill {skill!r} in checks")
+                elif not isinstance(ok, bool):
+                    bad(ctable.line_of(skill), f"check result for {skill!r} must be true or false")
+                else:
+                    checks[skill] = ok
+    name_value = data.get("name")
+    if name_value is not None and not isinstance(name_value, str):
+        bad(data.line_of("name"), "`name` must be text")
+    if problems:
+        raise DataError(problems)
+    return Answers(
+        ratings=ratings,
+        skipped=tuple(skipped),
+        asked=tuple(asked),
+        checks=checks,
+        name=name_value if isinstance(name_value, str) else None,
+        source=name,
+    )
+
+
+def _ids(data: LDict, key: str, kb: KnowledgeBase, bad: Any) -> list[str]:
+    value = data.get(key)
+    if value is None:
+        return []
+    if not isinstance(value, LList):
+        bad(data.line_of(key), f"`{key}` must be a list of skill ids")
+        return []
+    out = []
+    for i, skill in enumerate(value):
+        if not isinstance(skill, str) or skill not in kb.skills:
+            bad(value.line_of(i), f"unknown skill {skill!r} in {key}")
+        else:
+            out.append(skill)
+    return out
+
+
+def to_yaml(ratings: dict[str, int], extra: dict[str, Any] | None = None) -> str:
+    """The answers-file text for these ratings (YAML, readable and hand-editable)."""
+    import yaml
+
+    doc: dict[str, Any] = {"ratings": dict(ratings)}
+    for key, value in (extra or {}).items():
+        if value not in (None, [], {}):
+            doc[key] = value
+    header = "# bocareer answers: skill id -> rating 0-5. Use with: bocareer match --answers FILE\n"
+    return header + yaml.safe_dump(doc, sort_keys=False, allow_unicode=True)
