@@ -22,7 +22,8 @@ import time
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
-ANSWERS = HERE / "answers-example.yaml"
+ANSWERS = HERE / "answers-example.json"
+ANSWERS_YAML = HERE / "answers-example.yaml"
 
 HELLO = """
 import typer
@@ -70,11 +71,14 @@ def main() -> None:
             "bocareer role accountant": ([py, "-m", "bocareer", "role", "accountant"], "table"),
             "bocareer roles": ([py, "-m", "bocareer", "roles"], "table"),
         }
-        if ANSWERS.exists():
-            commands["bocareer match --answers F --json"] = (
-                [py, "-m", "bocareer", "match", "--answers", str(ANSWERS), "--json"],
-                "json",
-            )
+        commands["bocareer match --answers F.json --json"] = (
+            [py, "-m", "bocareer", "match", "--answers", str(ANSWERS), "--json"],
+            "json",
+        )
+        commands["bocareer match --answers F.yaml --json"] = (
+            [py, "-m", "bocareer", "match", "--answers", str(ANSWERS_YAML), "--json"],
+            "json",
+        )
         results = {name: measure(cmd, args.runs, env) for name, cmd in floors.items()}
         for name, (cmd, _) in commands.items():
             results[name] = measure(cmd, args.runs, env)

@@ -1,6 +1,6 @@
 """A cache of validated knowledge bases, so an unchanged file is parsed and checked only once.
 
-Keyed by a SHA-256 of the file's bytes, bocareer's version and Python's version: any change to
+Keyed by a BLAKE2 hash of the file's bytes, bocareer's version and Python's version: any change to
 any of them is a different key, so a stale entry is never read. Entries are written with
 ``marshal`` (plain values only: loading one can fail but never run code) and rebuilt into the
 frozen models; a damaged entry is ignored and replaced.
@@ -8,7 +8,6 @@ frozen models; a damaged entry is ignored and replaced.
 
 from __future__ import annotations
 
-import hashlib
 import marshal
 import os
 import sys
@@ -52,7 +51,12 @@ def enabled() -> bool:
 
 def entry_path(raw: bytes) -> Path:
     """Where the validated form of a file with these bytes is kept."""
-    digest = hashlib.sha256()
+    try:
+        # CPython's built-in BLAKE2: importing hashlib would load OpenSSL (~2.5 ms per command).
+        from _blake2 import blake2b
+    except ImportError:  # pragma: no cover - other Pythons
+        from hashlib import blake2b
+    digest = blake2b(digest_size=20)
     digest.update(f"{__version__}\0{sys.version}\0".encode())
     digest.update(raw)
     return cache_dir() / f"kb-{digest.hexdigest()[:40]}.marshal"

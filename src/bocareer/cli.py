@@ -11,7 +11,7 @@ import functools
 import os
 import sys
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass
+from enum import Enum
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any, TypeVar
 
@@ -25,28 +25,31 @@ if TYPE_CHECKING:
 
 F = TypeVar("F", bound=Callable[..., Any])
 
+_APP_SETTINGS: dict[str, Any] = {
+    "name": "bocareer",
+    "no_args_is_help": True,
+    "pretty_exceptions_enable": False,
+    "rich_markup_mode": "markdown",
+    "context_settings": {"help_option_names": ["-h", "--help"]},
+}
 app = typer.Typer(
-    name="bocareer",
+    **_APP_SETTINGS,
     help=(
         "Career guidance for back-office work: find the roles that fit your skills and see how "
         "each role grows into the next.\n\n"
         "Start with `bocareer quiz`, browse with `bocareer roles` and `bocareer role ID`, and add "
         "--json to any listing to pipe it to a script."
     ),
-    no_args_is_help=True,
-    pretty_exceptions_enable=False,
-    rich_markup_mode="markdown",
-    context_settings={"help_option_names": ["-h", "--help"]},
 )
 
 
-@dataclass
 class Settings:
     """Global options, shared with every command through the Typer context."""
 
-    data: Path | None = None
-    max_size: float | None = None
-    _kb: KnowledgeBase | None = None
+    def __init__(self, data: Path | None = None, max_size: float | None = None) -> None:
+        self.data = data
+        self.max_size = max_size
+        self._kb: KnowledgeBase | None = None
 
     def kb(self) -> KnowledgeBase:
         """The knowledge base, read and validated once per run."""
@@ -142,6 +145,24 @@ RoleArg = Annotated[
         autocompletion=_complete("role"),
         show_default=False,
     ),
+]
+
+
+class DocFormat(str, Enum):
+    """Printable formats."""
+
+    MARKDOWN = "markdown"
+    HTML = "html"
+
+
+OutputOpt = Annotated[
+    Path | None,
+    typer.Option(
+        "--output", "-o", help="Write to this file instead of stdout.", show_default=False
+    ),
+]
+ForceOpt = Annotated[
+    bool, typer.Option("--force", help="Overwrite the --output file if it exists.")
 ]
 
 
@@ -274,13 +295,35 @@ def _haystack(role: Any) -> str:
 
 @app.command()
 @handle_errors
-def role(ctx: typer.Context, role_id: RoleArg, as_json: JsonOpt = False) -> None:
+def role(
+    ctx: typer.Context,
+    role_id: RoleArg,
+    as_json: JsonOpt = False,
+    fmt: Annotated[
+        DocFormat | None,
+        typer.Option("--format", help="Print as markdown or html, to hand out [default: a table]."),
+    ] = None,
+    output: OutputOpt = None,
+    force: ForceOpt = False,
+) -> None:
     """Show one role in full: summary, duties, skills with levels, tools, entry route, ladder.
 
-    Example: `bocareer role accountant`
+    Example: `bocareer role accountant`, or `bocareer role accountant --format html -o accountant.html`
     """
     kb = _settings(ctx).kb()
     found = kb.role(role_id)
+    if fmt is None and output is not None:
+        fmt = DocFormat.HTML if output.suffix.lower() in {".html", ".htm"} else DocFormat.MARKDOWN
+    if fmt is not None:
+        from bocareer import documents
+
+        text = (
+            documents.role_html(kb, found)
+            if fmt is DocFormat.HTML
+            else documents.role_markdown(kb, found)
+        )
+        _emit_document(text, output, force)
+        return
     if as_json:
         from bocareer.payloads import document, role_full
         from bocareer.render import write_json
@@ -578,10 +621,241 @@ def _show_result(kb: KnowledgeBase, result: Any, as_json: bool, *, tree: bool = 
         render.show(render.plain(f"To see this again: {result.reprint}", "dim"))
 
 
+# -- the counsellor's kit -------------------------------------------------------------------
+
+
+def _emit_document(text: str, output: Path | None, force: bool) -> None:
+    """A printable document to stdout, or atomically to a file (never over one without --force)."""
+    if output is None:
+        sys.stdout.write(text)
+        sys.stdout.flush()
+        return
+    from bocareer.files import atomic_write
+    from bocareer.render import message
+
+    atomic_write(output, text, overwrite=force)
+    message(f"Wrote {output}")
+
+
+def _answers(ctx: typer.Context, path: str | None) -> tuple[KnowledgeBase, Any]:
+    if path is None:
+        raise UsageError(
+            "this command needs --answers FILE (or - for stdin); `bocareer quiz --save FILE` makes one"
+        )
+    from bocareer import answers as answers_mod
+
+    kb = _settings(ctx).kb()
+    return kb, answers_mod.read(path, kb)
+
+
+@app.command()
+@handle_errors
+def report(
+    ctx: typer.Context,
+    answers: AnswersOpt = None,
+    name: Annotated[
+        str | None, typer.Option("--name", help="The client's name, for the heading.")
+    ] = None,
+    fmt: Annotated[
+        DocFormat | None,
+        typer.Option(
+            "--format", help="markdown or html [default: from the --output suffix, else markdown]."
+        ),
+    ] = None,
+    top: TopOpt = 5,
+    output: OutputOpt = None,
+    force: ForceOpt = False,
+) -> None:
+    """A client report to print or e-mail: ratings chart, top matches, gap plans, growth paths.
+
+    Example: `bocareer report --answers alex.yaml --name "Alex Doe" -o alex.html`
+    """
+    from bocareer import documents
+    from bocareer.report import build
+
+    kb, given = _answers(ctx, answers)
+    if fmt is None:
+        fmt = (
+            DocFormat.HTML
+            if output is not None and output.suffix.lower() in {".html", ".htm"}
+            else DocFormat.MARKDOWN
+        )
+    if output is not None:
+        from bocareer.files import check_writable
+
+        check_writable(output, overwrite=force)  # fail before the work, not after
+    data = build(kb, given, name=name, top=top)
+    render_fn = documents.report_html if fmt is DocFormat.HTML else documents.report_markdown
+    _emit_document(render_fn(kb, data), output, force)
+
+
+@app.command()
+@handle_errors
+def gap(
+    ctx: typer.Context,
+    role_id: RoleArg,
+    answers: AnswersOpt = None,
+    as_json: JsonOpt = False,
+) -> None:
+    """Which skills to raise for a target role, biggest gain first, and the roles on the way.
+
+    Each step shows the match score once it and every step before it are taken.
+
+    Example: `bocareer gap data-analyst --answers alex.yaml`
+    """
+    from bocareer.planning import gap_plan
+
+    kb, given = _answers(ctx, answers)
+    plan = gap_plan(kb, given.ratings, role_id, given.missed)
+    from bocareer import render
+
+    if as_json:
+        from bocareer.payloads import gap_doc
+
+        render.write_json(gap_doc(plan))
+        return
+    render.show(*render.gap_view(kb, plan))
+
+
+@app.command()
+@handle_errors
+def learn(
+    ctx: typer.Context,
+    answers: AnswersOpt = None,
+    top: TopOpt = 5,
+    as_json: JsonOpt = False,
+) -> None:
+    """The few skills that would bring the most roles within reach: training that pays off broadly.
+
+    Example: `bocareer learn --answers alex.yaml`
+    """
+    from bocareer.planning import REACH, skills_to_learn
+
+    kb, given = _answers(ctx, answers)
+    openings = skills_to_learn(kb, given.ratings, top, given.missed)
+    from bocareer import render
+
+    if as_json:
+        from bocareer.payloads import learn_doc
+
+        render.write_json(learn_doc(openings, REACH))
+        return
+    if not openings:
+        render.message("No single skill raise brings another role within reach.")
+        return
+    render.show(render.learn_view(kb, openings, REACH))
+
+
+@app.command(name="next")
+@handle_errors
+def next_(
+    ctx: typer.Context,
+    from_role: Annotated[
+        str,
+        typer.Option(
+            "--from", help="The role the person is in now.", autocompletion=_complete("role")
+        ),
+    ],
+    answers: AnswersOpt = None,
+    top: TopOpt = 5,
+    as_json: JsonOpt = False,
+) -> None:
+    """The roles someone in a role can move to with the fewest new skills, ladders or not.
+
+    With --answers, the person's own ratings count too.
+
+    Example: `bocareer next --from data-entry-operator`
+    """
+    from bocareer import answers as answers_mod
+    from bocareer.planning import next_moves
+
+    kb = _settings(ctx).kb()
+    ratings = answers_mod.read(answers, kb).ratings if answers is not None else None
+    moves = next_moves(kb, from_role, ratings, top)
+    from bocareer import render
+
+    if as_json:
+        from bocareer.payloads import next_doc
+
+        render.write_json(next_doc(kb, from_role, moves))
+        return
+    render.show(render.next_view(kb, from_role, moves))
+
+
+@app.command()
+@handle_errors
+def compare(
+    ctx: typer.Context,
+    role_ids: Annotated[
+        list[str],
+        typer.Argument(
+            help="Two or three role ids.", autocompletion=_complete("role"), show_default=False
+        ),
+    ],
+    as_json: JsonOpt = False,
+) -> None:
+    """Roles side by side: their skills as aligned level bars, and what each alone needs.
+
+    Example: `bocareer compare accountant financial-analyst internal-auditor`
+    """
+    if not 2 <= len(role_ids) <= 3:
+        raise UsageError("compare takes two or three role ids")
+    from bocareer.planning import compare as compare_roles
+
+    kb = _settings(ctx).kb()
+    comparison = compare_roles(kb, role_ids)
+    from bocareer import render
+
+    if as_json:
+        from bocareer.payloads import compare_doc
+
+        render.write_json(compare_doc(kb, comparison))
+        return
+    render.show(*render.compare_view(kb, comparison))
+
+
+def _command_named(argv: list[str]) -> str | None:
+    """The subcommand in ``argv``, skipping the global options and their values."""
+    takes_value = {"--data", "--max-size"}
+    i = 0
+    while i < len(argv):
+        arg = argv[i]
+        if arg in takes_value:
+            i += 2
+            continue
+        if arg.startswith("-"):
+            i += 1
+            continue
+        return arg
+    return None
+
+
+def _slim_app(name: str | None) -> typer.Typer:
+    """An app holding only the command being run.
+
+    Typer inspects every registered command's signature before running any of them (~1 ms
+    each); a one-command app skips that for the other commands. Help, completion and unknown
+    commands get the full app.
+    """
+    if name is None or os.environ.get("_BOCAREER_COMPLETE"):
+        return app
+    chosen = [
+        c
+        for c in app.registered_commands
+        if (c.name or (c.callback.__name__.replace("_", "-") if c.callback else "")) == name
+    ]
+    if len(chosen) != 1:
+        return app
+    slim = typer.Typer(**_APP_SETTINGS)
+    slim.registered_callback = app.registered_callback  # the global options
+    slim.registered_commands = chosen
+    return slim
+
+
 def main() -> None:
     """Console-script entry point."""
     try:
-        app()
+        _slim_app(_command_named(sys.argv[1:]))()
     except KeyboardInterrupt:  # Ctrl-C while Typer itself was parsing
         sys.stderr.write("bocareer: interrupted\n")
         sys.exit(ExitCode.INTERRUPTED)

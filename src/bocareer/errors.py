@@ -6,8 +6,8 @@ an exit code. Keeping the codes in one table keeps them stable for scripts.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from enum import IntEnum
+from typing import NamedTuple
 
 
 class ExitCode(IntEnum):
@@ -20,8 +20,7 @@ class ExitCode(IntEnum):
     BROKEN_PIPE = 141  # the reader of our stdout went away
 
 
-@dataclass(frozen=True)
-class Problem:
+class Problem(NamedTuple):
     """One thing wrong in a file, with where it is."""
 
     path: str

@@ -18,7 +18,7 @@ over-qualification (the sum of levels above what the role needs), then by role i
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from bocareer.models import KnowledgeBase, Role
 
@@ -29,8 +29,7 @@ MISSED_CHECK_FACTOR = 0.5
 LOW_SCORE = 25.0
 
 
-@dataclass(frozen=True)
-class SkillGap:
+class SkillGap(NamedTuple):
     """A skill the role needs above the person's level."""
 
     skill: str
@@ -38,8 +37,7 @@ class SkillGap:
     needs: int
 
 
-@dataclass(frozen=True)
-class Match:
+class Match(NamedTuple):
     """One role scored for one person."""
 
     role: str
@@ -112,16 +110,39 @@ def rank(
     *,
     family: str | None = None,
     missed: Iterable[str] = (),
+    limit: int | None = None,
 ) -> list[Match]:
-    """Every role (of one family, if given) scored and ranked best first."""
+    """Every role (of one family, if given) scored and ranked best first; the best ``limit``
+    only, when given (the rest are ranked on the score alone, which is much cheaper)."""
     eff = effective(ratings, missed)
     total = sum(eff.values())
-    matches = [
-        score_role(role, eff, total)
-        for role in kb.roles.values()
-        if family is None or role.family == family
-    ]
+    roles = [r for r in kb.roles.values() if family is None or r.family == family]
+    if limit is not None and limit < len(roles):
+        keyed = sorted(roles, key=lambda r: _rank_key(r, eff, total))
+        roles = keyed[:limit]
+    matches = [score_role(role, eff, total) for role in roles]
     return sorted(matches, key=lambda m: m.rank_key)
+
+
+def _rank_key(role: Role, ratings: Mapping[str, float], total: float) -> tuple[float, float, str]:
+    """Match.rank_key without building the Match (no strengths, no gaps)."""
+    used = own = overshoot = 0.0
+    need_sum = 0
+    for skill, needs in role.skills.items():
+        has = ratings.get(skill, 0.0)
+        own += has
+        need_sum += needs
+        if has >= needs:
+            used += needs
+            overshoot += has - needs
+        else:
+            used += has
+    unused = total - own
+    focus = used / (used + unused) if used > 0 else 0.0
+    score = (
+        100.0 * (used / need_sum if need_sum else 0.0) * (1 - FOCUS_WEIGHT + FOCUS_WEIGHT * focus)
+    )
+    return (-round(score, 9), overshoot, role.id)
 
 
 def reason(kb: KnowledgeBase, match: Match) -> str:
@@ -142,8 +163,7 @@ def _num(value: float) -> str:
     return f"{value:g}"
 
 
-@dataclass(frozen=True)
-class Signal:
+class Signal(NamedTuple):
     """Whether a set of answers can support a ranking, and what to tell the person if not."""
 
     ok: bool

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from bocareer.models import KnowledgeBase
 
@@ -12,8 +12,7 @@ from bocareer.models import KnowledgeBase
 MAX_PATHS = 200
 
 
-@dataclass(frozen=True)
-class Gap:
+class Gap(NamedTuple):
     """A skill a step asks for beyond what the person (or the current role) has."""
 
     skill: str

@@ -6,7 +6,7 @@ without raising it.
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, NamedTuple
 
 from bocareer.models import KnowledgeBase, Role
 
@@ -77,7 +77,7 @@ def role_full(kb: KnowledgeBase, role: Role) -> Doc:
 def source_doc(kb: KnowledgeBase, key: str) -> Doc:
     """A source as JSON."""
     src = kb.sources[key]
-    return {k: v for k, v in vars(src).items() if v is not None}
+    return {k: v for k, v in src._asdict().items() if v is not None}
 
 
 def skill_doc(kb: KnowledgeBase, skill_id: str) -> Doc:
@@ -154,3 +154,105 @@ def match_doc(
         ],
         warnings=warnings,
     )
+
+
+def gap_doc(plan: Any) -> Doc:
+    """The ``gap`` document."""
+    return document(
+        role=plan.role,
+        score=plan.score,
+        steps=[
+            {"skill": s.skill, "has": s.has, "needs": s.needs, "score_after": s.score_after}
+            for s in plan.steps
+        ],
+        stepping_stones=list(plan.stepping_stones),
+    )
+
+
+def learn_doc(openings: list[Any], reach: float) -> Doc:
+    """The ``learn`` document."""
+    return document(
+        within_reach_score=reach,
+        skills=[
+            {"skill": o.skill, "has": o.has, "to_level": o.to_level, "opens": list(o.opens)}
+            for o in openings
+        ],
+    )
+
+
+def next_doc(kb: KnowledgeBase, from_role: str, moves: list[Any]) -> Doc:
+    """The ``next`` document."""
+    return document(
+        **{"from": from_role},
+        moves=[
+            {
+                "id": m.role,
+                "title": kb.roles[m.role].title,
+                "similarity": m.similarity,
+                "on_ladder": m.on_ladder,
+                "new_skills": [{"skill": s, "has": h, "needs": n} for s, h, n in m.new_skills],
+            }
+            for m in moves
+        ],
+    )
+
+
+def compare_doc(kb: KnowledgeBase, comparison: Any) -> Doc:
+    """The ``compare`` document."""
+    return document(
+        roles=[
+            {
+                "id": r,
+                "title": kb.roles[r].title,
+                "skills": {s: lv for s, lv in comparison.levels[r].items() if lv},
+                "only": list(comparison.only[r]),
+            }
+            for r in comparison.roles
+        ],
+        skills=list(comparison.skills),
+    )
+
+
+class CodeLines(NamedTuple):
+    """A role's occupation codes and sourced figures as lines of text, for every format."""
+
+    codes: tuple[str, ...]
+    figures_note: str | None
+    figures: tuple[str, ...]
+
+
+FIGURE_LABELS = {
+    "job_zone": "O*NET Job Zone",
+    "median_pay_usd": "US median annual pay",
+    "automation_probability": "Automation probability (Frey & Osborne)",
+}
+
+
+def code_lines(kb: KnowledgeBase, role: Role) -> CodeLines:
+    """Codes with the compiler's note; each figure with its source; and the proxy warning."""
+    codes: list[str] = []
+    c = role.codes
+    if c is not None:
+        if c.onet_soc:
+            codes.append(f"O*NET-SOC {c.onet_soc} {c.onet_title or ''}".rstrip())
+        if c.isco:
+            codes.append(f"ISCO-08 {c.isco} {c.isco_title or ''}".rstrip())
+        if c.note:
+            codes.append(f"Note: {c.note}")
+    figures: list[str] = []
+    for key, value in role.figures.items():
+        shown = f"${value:,.0f}" if key == "median_pay_usd" else f"{value:g}"
+        label = FIGURE_LABELS.get(key, key)
+        src = kb.sources.get(key)
+        if src is None:
+            figures.append(f"{label}: {shown}")
+            continue
+        year = f", {src.year}" if src.year else ""
+        figures.append(f"{label}: {shown} (source: {src.title}{year})")
+    note = None
+    if figures:
+        occupation = ""
+        if c is not None and c.onet_soc:
+            occupation = f" (O*NET-SOC {c.onet_soc} {c.onet_title or ''}".rstrip() + ")"
+        note = f"These figures are for the broad occupation{occupation}, not for this role alone."
+    return CodeLines(tuple(codes), note, tuple(figures))

@@ -103,6 +103,7 @@ class Selector:
         self.roles = [r for r in kb.roles.values() if family is None or r.family == family]
         self.skill_ids = sorted(kb.skills)
         self.logpost = [0.0] * len(self.roles)
+        self._belief: list[float] | None = None
         self.asked: set[str] = set()
         self.ratings: dict[str, float] = {}
         self.index: dict[str, list[int]] = {}
@@ -112,20 +113,25 @@ class Selector:
 
     def answer(self, skill: str, rating: float | None) -> None:
         """Record a rating; None (not sure) carries no information."""
+        self._belief = None
         self.asked.add(skill)
         if rating is None:
             return
         self.ratings[skill] = rating
         v = min(5, max(0, round(rating)))
-        for i, role in enumerate(self.roles):
-            self.logpost[i] += _LOGLIK[role.skills.get(skill, 0)][v]
+        # Every role that does not need the skill would gain the same log-likelihood, which
+        # cancels out of the belief; so only the roles that need it are touched, by the difference.
+        for i in self.index.get(skill, ()):
+            self.logpost[i] += _LOGLIK[self.roles[i].skills[skill]][v] - _LOGLIK[0][v]
 
     def belief(self) -> list[float]:
-        """Probability, for each role, that it is the one that fits."""
-        top = max(self.logpost, default=0.0)
-        weights = [math.exp(x - top) for x in self.logpost]
-        total = sum(weights)
-        return [w / total for w in weights]
+        """Probability, for each role, that it is the one that fits (kept until the next answer)."""
+        if self._belief is None:
+            top = max(self.logpost, default=0.0)
+            weights = [math.exp(x - top) for x in self.logpost]
+            total = sum(weights)
+            self._belief = [w / total for w in weights]
+        return self._belief
 
     def leader(self, belief: list[float]) -> int:
         """The role the answers so far rank first; belief breaks ties."""
@@ -280,7 +286,7 @@ RIVAL_BELIEF = 0.01
 SETTLED_FLOOR = 1e-3
 #: Only the leading roles take part in choosing a question: it keeps each question cheap on a
 #: 5,000-role knowledge base, where the others are far behind anyway.
-TOP_K = 48
+TOP_K = 32
 PLAUSIBLE = 0.01
 _LIK = _likelihoods()
 _LOGLIK = [[math.log(x) for x in row] for row in _LIK]

@@ -163,28 +163,15 @@ def role_view(kb: KnowledgeBase, role: Role) -> list[Any]:
 
 
 def _codes_lines(kb: KnowledgeBase, role: Role) -> list[Any]:
-    lines: list[str] = []
-    c = role.codes
-    if c is not None:
-        if c.onet_soc:
-            lines.append(f"O*NET-SOC {c.onet_soc} {c.onet_title or ''}".rstrip())
-        if c.isco:
-            lines.append(f"ISCO-08 {c.isco} {c.isco_title or ''}".rstrip())
-        if c.note:
-            lines.append(f"Note: {c.note}")
-    labels = {
-        "job_zone": "O*NET Job Zone",
-        "median_pay_usd": "US median annual pay",
-        "automation_probability": "Automation probability",
-    }
-    for key, value in role.figures.items():
-        src = kb.sources[key]
-        shown = f"${value:,.0f}" if key == "median_pay_usd" else f"{value:g}"
-        year = f", {src.year}" if src.year else ""
-        lines.append(f"{labels.get(key, key)}: {shown} (source: {src.title}{year})")
-    if not lines:
+    from bocareer.payloads import code_lines
+
+    lines = code_lines(kb, role)
+    shown = [*lines.codes, *lines.figures]
+    if lines.figures_note:
+        shown.append(lines.figures_note)
+    if not shown:
         return []
-    return [_heading("Codes and figures"), _bullets(lines)]
+    return [_heading("Codes and figures"), _bullets(shown)]
 
 
 def _heading(text: str) -> Text:
@@ -377,3 +364,98 @@ def growth_tree(kb: KnowledgeBase, role_id: str) -> Any:
         tree.add(plain("Top of its ladder in this knowledge base."))
     _grow(kb, tree, role_id, (role_id,))
     return tree
+
+
+def gap_view(kb: KnowledgeBase, plan: Any) -> list[Any]:
+    """A skill-gap plan: what to raise, in order, and the score after each step."""
+    from rich.table import Table
+
+    role = kb.roles[plan.role]
+    parts: list[Any] = [
+        plain(f"Toward {role.title} ({role.id}): your match today is {plan.score:.0f}/100.", "bold")
+    ]
+    if not plan.steps:
+        parts.append(plain("You already meet every skill level this role asks for."))
+        return parts
+    table = Table(title="Skills to raise, biggest gain first", title_justify="left")
+    table.add_column("Step", justify="right")
+    table.add_column("Skill")
+    table.add_column("From → to", no_wrap=True)
+    table.add_column("Score after", no_wrap=True)
+    for n, step in enumerate(plan.steps, start=1):
+        score = plain(f"{bar(step.score_after, 100, 10)} {step.score_after:.0f}", "green")
+        table.add_row(
+            str(n), plain(kb.skills[step.skill].name), plain(f"{step.has} → {step.needs}"), score
+        )
+    parts.append(table)
+    if plan.stepping_stones:
+        names = ", ".join(f"{kb.roles[r].title} ({r})" for r in plan.stepping_stones)
+        parts.append(plain(f"On the way you could step into: {names}"))
+    return parts
+
+
+def learn_view(kb: KnowledgeBase, openings: list[Any], reach: float) -> Any:
+    """The skills that open the most roles."""
+    from rich.table import Table
+
+    table = Table(
+        title=f"Skills that would bring the most roles within reach (score {reach:.0f}+)",
+        title_justify="left",
+        show_lines=True,
+    )
+    table.add_column("Skill")
+    table.add_column("Raise", no_wrap=True)
+    table.add_column("Opens", justify="right")
+    table.add_column("Roles")
+    for o in openings:
+        table.add_row(
+            plain(kb.skills[o.skill].name),
+            plain(f"{o.has} → {o.to_level}"),
+            str(len(o.opens)),
+            plain(", ".join(kb.roles[r].title for r in o.opens)),
+        )
+    return table
+
+
+def next_view(kb: KnowledgeBase, from_role: str, moves: list[Any]) -> Any:
+    """Moves from a role with the fewest new skills."""
+    from rich.table import Table
+
+    table = Table(
+        title=f"Moves from {clean(kb.roles[from_role].title)}, fewest new skills first",
+        title_justify="left",
+        show_lines=True,
+    )
+    table.add_column("Role")
+    table.add_column("Similar", no_wrap=True)
+    table.add_column("New skills: has → needs")
+    for m in moves:
+        who = plain(kb.roles[m.role].title, "bold")
+        who.append_text(plain(f"\n{m.role}" + (" (on its ladder)" if m.on_ladder else ""), "cyan"))
+        new = ", ".join(f"{kb.skills[s].name} {h}→{n}" for s, h, n in m.new_skills) or "none"
+        table.add_row(
+            who, plain(f"{bar(m.similarity * 100, 100, 5)} {m.similarity:.0%}"), plain(new)
+        )
+    return table
+
+
+def compare_view(kb: KnowledgeBase, comparison: Any) -> list[Any]:
+    """Roles side by side: one row per skill, one column of level bars per role."""
+    from rich.table import Table
+
+    table = Table(title="Skills side by side", title_justify="left")
+    table.add_column("Skill")
+    for r in comparison.roles:
+        table.add_column(plain(kb.roles[r].title), no_wrap=True)
+    for s in comparison.skills:
+        cells = []
+        for r in comparison.roles:
+            lv = comparison.levels[r][s]
+            cells.append(plain(f"{bar(lv)} {lv}" if lv else "·", "green" if lv else "dim"))
+        table.add_row(plain(kb.skills[s].name), *cells)
+    lines = []
+    for r in comparison.roles:
+        only = comparison.only[r]
+        names = ", ".join(kb.skills[s].name for s in only) if only else "nothing the others do not"
+        lines.append(f"{kb.roles[r].title} alone needs: {names}")
+    return [table, _bullets(lines)]

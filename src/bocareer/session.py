@@ -7,12 +7,15 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from bocareer.answers import Answers
 from bocareer.errors import UsageError
 from bocareer.matching import Match, rank, signal
 from bocareer.models import KnowledgeBase
-from bocareer.quiz import Mode, QuizState
+
+if TYPE_CHECKING:  # `match` never needs the quiz: importing it would cost start-up time
+    from bocareer.quiz import Mode, QuizState
 
 
 @dataclass
@@ -40,7 +43,7 @@ def match(kb: KnowledgeBase, answers: Answers, *, top: int, family: str | None) 
     for s in answers.skipped:
         given[s] = None
     sig = signal(given, len(asked) or None)
-    ranked = rank(kb, answers.ratings, family=family, missed=answers.missed)
+    ranked = rank(kb, answers.ratings, family=family, missed=answers.missed, limit=top)
     if not any(v > 0 for v in answers.ratings.values()):
         ranked = []  # no skill rated above 0: a ranking would pretend to mean something
     return Result(
@@ -55,7 +58,7 @@ def scripted_quiz(
     kb: KnowledgeBase, answers: Answers, *, mode: Mode, family: str | None, verify: bool, top: int
 ) -> Result:
     """The quiz flow, answered from a file: the same questions the keyboard would get."""
-    from bocareer.quiz import FileAsker, run
+    from bocareer.quiz import FileAsker, QuizState, run
 
     if family is not None:
         kb.family(family)
@@ -67,7 +70,7 @@ def scripted_quiz(
 def finish(kb: KnowledgeBase, state: QuizState, *, top: int, reprint: str | None = None) -> Result:
     """Rank the answers a quiz collected."""
     sig = signal(dict(state.answers))
-    ranked = rank(kb, state.ratings, family=state.family, missed=state.missed)
+    ranked = rank(kb, state.ratings, family=state.family, missed=state.missed, limit=top)
     if not any(v > 0 for v in state.ratings.values()):
         ranked = []
     return Result(

@@ -397,9 +397,7 @@ def _codes(ck: Checker, obj: LDict, where: str) -> Codes | None:
         ck.error(codes.line_of("onet_soc"), f"{where}.onet_soc: expected a code like 43-9021.00")
     if "isco" in codes and not re.match(r"^\d{4}$", str(codes["isco"])):
         ck.error(codes.line_of("isco"), f"{where}.isco: expected a 4-digit ISCO-08 code in quotes")
-    return Codes(
-        **{k: ck.text(codes, k, f"{where}.{k}") for k in codes if k in Codes.__dataclass_fields__}
-    )
+    return Codes(**{k: ck.text(codes, k, f"{where}.{k}") for k in codes if k in Codes._fields})
 
 
 def _figures(ck: Checker, obj: LDict, where: str, sources: dict[str, Source]) -> dict[str, float]:
