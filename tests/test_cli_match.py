@@ -180,7 +180,7 @@ def _bad_rating(value: str) -> str:
         (_bad_rating("6"), ["'spreadsheets'", "6", "0 to 5"]),
         (_bad_rating("four"), ["'spreadsheets'", "whole number", "'four'"]),
         (_bad_rating("3.5"), ["'spreadsheets'", "whole number", "3.5"]),
-        (_bad_rating("true"), ["'spreadsheets'", "whole number", "True"]),
+        (_bad_rating("true"), ["'spreadsheets'", "whole number", "true/false"]),
         ("name: Sam  #!\nskipped: [typing]\n", ["missing", "`ratings"]),
         ("ratings: [typing, filing]  #!\n", ["`ratings`", "skill ids"]),
         (

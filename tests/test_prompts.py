@@ -322,6 +322,6 @@ def test_ctrl_c_at_a_check_question_keeps_what_it_reports(
     keys = keys_for(questions[: first_checked + 1], ratings) + CTRL_C
     result = quiz_cli(invoke, ["--data", str(TINY_PATH), "quiz", "--verify"], keys)
     assert result.exit_code == 130
-    said = int(result.stderr.split("interrupted: ")[1].split(" answers")[0])
+    said = int(result.stderr.split("interrupted: ")[1].split(" answer")[0])
     saved = json.loads(progress(state_dir).read_text(encoding="utf-8"))
     assert len(saved["asked"]) == said

@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from bocareer.errors import DataError, Problem, did_you_mean
+from bocareer.errors import DataError, Problem, describe, did_you_mean
 from bocareer.models import KnowledgeBase
 from bocareer.yamlload import LDict, LList, decode, parse, read_text
 
@@ -122,7 +122,10 @@ def check(data: Any, name: str, kb: KnowledgeBase) -> Answers:
             if skill not in kb.skills:
                 bad(line, f"unknown skill {skill!r}{did_you_mean(skill, list(kb.skills))}")
             elif isinstance(value, bool) or not isinstance(value, int):
-                bad(line, f"rating for {skill!r} must be a whole number 0-5, not {value!r}")
+                bad(
+                    line,
+                    f"rating for {skill!r} must be a whole number 0-5; found {describe(value)}",
+                )
             elif not 0 <= value <= 5:
                 bad(line, f"rating for {skill!r} is {value}; ratings run from 0 to 5")
             else:
@@ -167,7 +170,7 @@ def _ids(data: LDict, key: str, kb: KnowledgeBase, bad: Any) -> list[str]:
     out = []
     for i, skill in enumerate(value):
         if not isinstance(skill, str) or skill not in kb.skills:
-            bad(value.line_of(i), f"unknown skill {skill!r} in {key}")
+            bad(value.line_of(i), f"unknown skill {describe(skill)} in {key}")
         else:
             out.append(skill)
     return out

@@ -627,8 +627,9 @@ def _show_result(kb: KnowledgeBase, result: Any, as_json: bool, *, tree: bool = 
 def _emit_document(text: str, output: Path | None, force: bool) -> None:
     """A printable document to stdout, or atomically to a file (never over one without --force)."""
     if output is None:
-        sys.stdout.write(text)
-        sys.stdout.flush()
+        from bocareer.render import write_stdout
+
+        write_stdout(text)
         return
     from bocareer.files import atomic_write
     from bocareer.render import message

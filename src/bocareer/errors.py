@@ -72,3 +72,22 @@ def did_you_mean(word: str, choices: list[str]) -> str:
     if not close:
         close = [c for c in choices if word and word in c][:3]
     return f"; did you mean {', '.join(close)}?" if close else ""
+
+
+def describe(value: object) -> str:
+    """A short description of a value for an error message.
+
+    Never the whole ``repr``: a value built by a YAML alias bomb would print gigabytes.
+    """
+    if value is None:
+        return "nothing"
+    if isinstance(value, bool):
+        return "true/false"
+    if isinstance(value, dict):
+        return "a mapping"
+    if isinstance(value, (list, tuple)):
+        return "a list"
+    if isinstance(value, (int, float)):
+        return f"the number {value}"
+    text = str(value)
+    return f"text {text[:40]!r}" + ("..." if len(text) > 40 else "")

@@ -29,8 +29,9 @@ def atomic_write_bytes(path: Path, data: bytes, *, overwrite: bool = True) -> No
     folder = path.parent if str(path.parent) else Path(".")
     try:
         fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=folder)
-    except FileNotFoundError:
-        raise WriteError(f"{path}: the folder {folder} does not exist") from None
+    except (FileNotFoundError, NotADirectoryError):
+        what = "is not a folder" if folder.exists() else "does not exist"
+        raise WriteError(f"{path}: the folder {folder} {what}") from None
     except OSError as exc:
         raise WriteError(f"{path}: cannot write here ({_reason(exc)})") from None
     try:
@@ -52,6 +53,8 @@ def check_writable(path: Path, *, overwrite: bool = True) -> None:
     folder = path.parent if str(path.parent) else Path(".")
     if not overwrite and path.exists():
         raise WriteError(f"{path}: already exists; add --force to overwrite it")
+    if folder.exists() and not folder.is_dir():
+        raise WriteError(f"{path}: {folder} is not a folder")
     if not folder.is_dir():
         raise WriteError(f"{path}: the folder {folder} does not exist")
     if not os.access(folder, os.W_OK):

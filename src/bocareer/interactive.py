@@ -45,7 +45,7 @@ def run_interactive(
         check_writable(save)
     if resume:
         current = state.load_progress()
-        render.message(f"Resuming your quiz: {len(current.answers)} answers so far.")
+        render.message(f"Resuming your quiz: {_answers(current)} so far.")
     else:
         current = QuizState(mode=mode, family=family, verify=verify)
     state.save_progress(current)  # fails now, not after ten questions, if it cannot be saved
@@ -55,7 +55,7 @@ def run_interactive(
         outcome = run(kb, asker, current, on_answer=state.save_progress)
         if not outcome.finished:
             state.save_progress(current)
-            render.message(f"Stopped for now: {len(current.answers)} answers saved; {resume_hint}.")
+            render.message(f"Stopped for now: {_answers(current)} saved; {resume_hint}.")
             return None
         sig = signal(dict(current.answers))
         if sig.warning:
@@ -63,11 +63,14 @@ def run_interactive(
             if asker.confirm("Would you like to revisit a few answers?"):
                 revisit(kb, asker, current, on_answer=state.save_progress)
     except KeyboardInterrupt:
-        raise Interrupted(
-            f"quiz interrupted: {len(current.answers)} answers saved; {resume_hint}"
-        ) from None
+        raise Interrupted(f"quiz interrupted: {_answers(current)} saved; {resume_hint}") from None
     target = save or state.last_answers_path()
     save_answers(target, current)
     state.clear_progress()
     reprint = f"bocareer match --answers {shlex.quote(str(target))}"
     return finish(kb, current, top=top, reprint=reprint)
+
+
+def _answers(state: QuizState) -> str:
+    n = len(state.answers)
+    return f"{n} answer{'' if n == 1 else 's'}"

@@ -33,14 +33,15 @@ class QuestionaryAsker:
     def _select(self, message: str, choices: list[Any], instruction: str) -> Any:
         import questionary
 
-        return questionary.select(
+        question = questionary.select(
             message,
             choices=choices,
             instruction=instruction,
             input=self.input,
             output=self.output,
             qmark="?",
-        ).unsafe_ask()  # unsafe_ask: Ctrl-C raises KeyboardInterrupt instead of returning None
+        )
+        return _ask(question)
 
     def rate(self, skill: Skill, number: int, total: int, can_go_back: bool) -> Reply:
         """Ask for a rating, offering that skill's own level descriptions."""
@@ -81,10 +82,28 @@ class QuestionaryAsker:
         """A yes/no question."""
         import questionary
 
-        answer = questionary.confirm(
-            message, default=True, input=self.input, output=self.output
-        ).unsafe_ask()
-        return bool(answer)
+        question = questionary.confirm(message, default=True, input=self.input, output=self.output)
+        return bool(_ask(question))
+
+
+def _ask(question: Any) -> Any:
+    """Ask, letting Ctrl-C through as KeyboardInterrupt (``unsafe_ask``; ``ask`` returns None).
+
+    A SIGINT sent by another program (``kill -INT``) reaches prompt_toolkit as a <sigint> key,
+    which questionary does not bind; bind it here so it ends the quiz like Ctrl-C does.
+    """
+    from prompt_toolkit.key_binding import KeyBindings, merge_key_bindings
+    from prompt_toolkit.keys import Keys
+
+    extra = KeyBindings()
+
+    @extra.add(Keys.SIGINT)
+    def _interrupt(event: Any) -> None:
+        event.app.exit(exception=KeyboardInterrupt, style="class:aborting")
+
+    app = question.application
+    app.key_bindings = merge_key_bindings([app.key_bindings, extra]) if app.key_bindings else extra
+    return question.unsafe_ask()
 
 
 def _one_line(text: str) -> str:

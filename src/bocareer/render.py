@@ -67,8 +67,27 @@ def bar(level: float, top: int = 5, width: int | None = None) -> str:
 
 def write_json(doc: dict[str, Any]) -> None:
     """Print a JSON document on stdout, alone."""
-    sys.stdout.write(json.dumps(doc, ensure_ascii=False, indent=2) + "\n")
+    write_stdout(json.dumps(doc, ensure_ascii=False, indent=2) + "\n")
+
+
+def write_stdout(text: str) -> None:
+    """Write all of ``text`` to stdout, or raise BrokenPipeError.
+
+    An unbuffered stdout (``python -u``, PYTHONUNBUFFERED) can write only part of a large text
+    when the reader goes away, without an error; writing the rest raises, so nothing truncated
+    is ever reported as success.
+    """
     sys.stdout.flush()
+    out = getattr(sys.stdout, "buffer", None)
+    if out is None:
+        sys.stdout.write(text)
+        sys.stdout.flush()
+        return
+    data = memoryview(text.encode(sys.stdout.encoding or "utf-8", errors="replace"))
+    while data:
+        written = out.write(data)
+        data = data[written if written is not None else len(data) :]
+    out.flush()
 
 
 def show(*items: RenderableType) -> None:

@@ -12,7 +12,7 @@ import re
 from collections.abc import Callable, Iterable
 from typing import Any, TypeVar
 
-from bocareer.errors import Problem, did_you_mean
+from bocareer.errors import Problem, describe, did_you_mean
 from bocareer.models import (
     About,
     Check,
@@ -60,7 +60,7 @@ class Checker:
         value = parent[key]
         if isinstance(value, LDict):
             return value
-        self.error(line_of(parent, key), f"{where}: expected a mapping, found {_kind(value)}")
+        self.error(line_of(parent, key), f"{where}: expected a mapping, found {describe(value)}")
         return None
 
     def keys(
@@ -87,7 +87,7 @@ class Checker:
         if not isinstance(value, str) or isinstance(value, bool):
             if isinstance(value, (int, float)) and not isinstance(value, bool):
                 return str(value)  # a number where text is expected is harmless: "2019"
-            self.error(line, f"{where}: expected text, found {_kind(value)}")
+            self.error(line, f"{where}: expected text, found {describe(value)}")
             return default
         if not value.strip():
             self.error(line, f"{where}: is empty")
@@ -115,7 +115,7 @@ class Checker:
         value = obj[key]
         if isinstance(value, LList):
             return value
-        self.error(obj.line_of(key), f"{where}: expected a list, found {_kind(value)}")
+        self.error(obj.line_of(key), f"{where}: expected a list, found {describe(value)}")
         return None
 
     def integer(self, obj: Any, key: str | int, where: str, lo: int, hi: int) -> int:
@@ -123,7 +123,7 @@ class Checker:
         value = obj[key]
         line = line_of(obj, key)
         if isinstance(value, bool) or not isinstance(value, int):
-            self.error(line, f"{where}: expected a whole number {lo}-{hi}, found {_kind(value)}")
+            self.error(line, f"{where}: expected a whole number {lo}-{hi}, found {describe(value)}")
             return lo
         if not lo <= value <= hi:
             self.error(line, f"{where}: {value} is out of range {lo}-{hi}")
@@ -159,25 +159,11 @@ class Checker:
         if isinstance(ref, str) and ref in known:
             return True
         if not isinstance(ref, str):
-            self.error(line, f"{where}: expected a {what} id, found {_kind(ref)}")
+            self.error(line, f"{where}: expected a {what} id, found {describe(ref)}")
         else:
             hint = did_you_mean(ref, list(known))
             self.error(line, f"{where}: unknown {what} {ref!r}{hint}")
         return False
-
-
-def _kind(value: Any) -> str:
-    if value is None:
-        return "nothing"
-    if isinstance(value, bool):
-        return "true/false"
-    if isinstance(value, dict):
-        return "a mapping"
-    if isinstance(value, list):
-        return "a list"
-    if isinstance(value, (int, float)):
-        return f"the number {value}"
-    return f"text {str(value)[:40]!r}"
 
 
 # -- top level ----------------------------------------------------------------------------
@@ -190,7 +176,7 @@ def validate(data: Any, name: str) -> tuple[KnowledgeBase | None, list[Problem]]
     """
     ck = Checker(name)
     if not isinstance(data, LDict):
-        ck.error(getattr(data, "line", 1), f"expected a mapping at the top, found {_kind(data)}")
+        ck.error(getattr(data, "line", 1), f"expected a mapping at the top, found {describe(data)}")
         return None, ck.problems
     ck.keys(
         data,
@@ -202,7 +188,8 @@ def validate(data: Any, name: str) -> tuple[KnowledgeBase | None, list[Problem]]
     if "schema_version" in data and (isinstance(version, bool) or version != SCHEMA_VERSION):
         ck.error(
             data.line_of("schema_version"),
-            f"schema_version is {data['schema_version']!r}; this bocareer reads {SCHEMA_VERSION}",
+            f"schema_version is {version if isinstance(version, int) and not isinstance(version, bool) else describe(version)}; "
+            f"this bocareer reads {SCHEMA_VERSION}",
         )
     sources = ck.section(data, "sources", lambda i, o: _source(ck, i, o), ids=False)
     families = ck.section(data, "families", lambda i, o: _family(ck, i, o))
@@ -417,7 +404,7 @@ def _figures(ck: Checker, obj: LDict, where: str, sources: dict[str, Source]) ->
             or not isinstance(value, (int, float))
             or not math.isfinite(value)
         ):
-            ck.error(line, f"{where}.{key}: expected a number, found {_kind(value)}")
+            ck.error(line, f"{where}.{key}: expected a number, found {describe(value)}")
             continue
         if key == "job_zone":
             value = ck.integer(table, key, f"{where}.{key}", 1, 5)
@@ -433,7 +420,9 @@ def _figures(ck: Checker, obj: LDict, where: str, sources: dict[str, Source]) ->
 
 def _about(ck: Checker, value: Any, roles: dict[str, Role]) -> About:
     if not isinstance(value, LDict):
-        ck.error(getattr(value, "line", None), f"about: expected a mapping, found {_kind(value)}")
+        ck.error(
+            getattr(value, "line", None), f"about: expected a mapping, found {describe(value)}"
+        )
         return About()
     named = ("duties", "challenges")
     ck.keys(

@@ -13,7 +13,7 @@ import os
 from pathlib import Path
 from typing import Any
 
-from bocareer.errors import DataError, Problem
+from bocareer.errors import DataError, Problem, describe
 
 #: Files larger than this are refused unless the caller raises the limit (a 50 MB knowledge base
 #: takes PyYAML's C loader about 30 s and 1.6 GB of memory).
@@ -162,8 +162,14 @@ class _Builder:
             return None
         try:
             value = self._scalars.yaml_constructors[node.tag](self._scalars, node)
-        except (ValueError, yaml.YAMLError) as exc:
-            self.problems.append(Problem(self.name, line, f"bad value {node.value!r}: {exc}"))
+        except Exception as exc:  # PyYAML raises anything from ValueError to IndexError here
+            what = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
+            shown = describe(node.value)
+            self.problems.append(
+                Problem(
+                    self.name, line, f"bad {node.tag.rsplit(':', 1)[-1]} value, {shown}: {what}"
+                )
+            )
             return None
         if node.tag.endswith(("timestamp", "binary")):
             return node.value  # dates and blobs are kept as the text the author wrote
