@@ -14,7 +14,7 @@ from collections.abc import Iterable
 from typing import TYPE_CHECKING, Any
 
 from bocareer.models import KnowledgeBase, Role
-from bocareer.paths import paths_up, routes_in, step_gaps
+from bocareer.paths import routes_in, step_gaps
 
 if TYPE_CHECKING:
     from rich.console import Console, RenderableType
@@ -267,7 +267,9 @@ def path_view(kb: KnowledgeBase, role_id: str) -> list[Any]:
     return parts
 
 
-def _grow(kb: KnowledgeBase, node: Any, role_id: str, seen: tuple[str, ...]) -> None:
+def _grow(kb: KnowledgeBase, node: Any, role_id: str, shown: set[str]) -> None:
+    """Add each next step under ``node``; a role already drawn elsewhere is named, not redrawn
+    (ladders that meet again would otherwise repeat whole subtrees)."""
     from rich.text import Text
 
     for nxt in kb.roles[role_id].next:
@@ -281,14 +283,13 @@ def _grow(kb: KnowledgeBase, node: Any, role_id: str, seen: tuple[str, ...]) -> 
                     ", ".join(f"{kb.skills[g.skill].name} {g.has}→{g.needs}" for g in gaps), "dim"
                 )
             )
-        child = node.add(label)
-        if nxt not in seen:
-            _grow(kb, child, nxt, (*seen, nxt))
-
-
-def path_doc_paths(kb: KnowledgeBase, role_id: str) -> tuple[list[list[str]], list[list[str]]]:
-    """The paths up and the routes in, for JSON."""
-    return paths_up(kb, role_id), routes_in(kb, role_id)
+        if nxt in shown:
+            if kb.roles[nxt].next:
+                label.append("\n  (where it leads is shown above)", style="dim")
+            node.add(label)
+            continue
+        shown.add(nxt)
+        _grow(kb, node.add(label), nxt, shown)
 
 
 def about_view(kb: KnowledgeBase) -> list[Any]:
@@ -381,7 +382,7 @@ def growth_tree(kb: KnowledgeBase, role_id: str) -> Any:
     tree = Tree(plain(f"{role.title} ({role.id})", "bold"))
     if not role.next:
         tree.add(plain("Top of its ladder in this knowledge base."))
-    _grow(kb, tree, role_id, (role_id,))
+    _grow(kb, tree, role_id, {role_id})
     return tree
 
 
