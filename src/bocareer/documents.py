@@ -20,7 +20,8 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from bocareer.models import KnowledgeBase, Role
-from bocareer.payloads import CodeLines, code_lines
+from bocareer.payloads import code_lines
+from bocareer.render import clean
 
 if TYPE_CHECKING:
     from bocareer.matching import Match
@@ -33,7 +34,6 @@ __all__ = ["report_html", "report_markdown", "role_html", "role_markdown"]
 #: generated knowledge base must not make a report of thousands of pages.
 MAX_TREE_NODES = 60
 
-_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
 _SPACE = re.compile(r"\s+")
 # Characters that can start inline Markdown (emphasis, code, links, images, strikethrough,
 # autolinks, headings, table cells) or end one; each is backslash-escaped.
@@ -46,22 +46,14 @@ _MD_ORDERED = re.compile(r"^(\d+)([.)])")
 # -- text ---------------------------------------------------------------------------------
 
 
-def _clean(text: str) -> str:
-    try:
-        from bocareer.render import clean
-    except ImportError:  # pragma: no cover - render needs rich, which is always installed
-        return _CONTROL.sub("\ufffd", text)
-    return clean(text)
-
-
 def _h(text: str) -> str:
     """Text from the data as HTML text or attribute value."""
-    return html.escape(_clean(text), quote=True)
+    return html.escape(clean(text), quote=True)
 
 
 def _md(text: str) -> str:
     """Text from the data as one line of inert Markdown, safe in a table cell too."""
-    one_line = _SPACE.sub(" ", _clean(text)).strip()
+    one_line = _SPACE.sub(" ", clean(text)).strip()
     # < and > as entities: no raw HTML (a tag, a comment, an autolink) passes through.
     out = _MD_ENTITY.sub("&amp;", one_line).replace("<", "&lt;").replace(">", "&gt;")
     out = _MD_SPECIAL.sub(r"\\\1", out)
@@ -114,10 +106,6 @@ def _skill_rows(kb: KnowledgeBase, role: Role) -> list[_SkillRow]:
         meaning = skill.anchor(level) if skill is not None and 1 <= level <= 5 else ""
         rows.append(_SkillRow(_skill_name(kb, sid), level, meaning))
     return rows
-
-
-def _codes(kb: KnowledgeBase, role: Role) -> CodeLines:
-    return code_lines(kb, role)
 
 
 @dataclass(frozen=True)
@@ -265,7 +253,7 @@ def _md_role_body(kb: KnowledgeBase, role: Role, level: int) -> list[str]:
         if previous
         else ["An entry point: no other role here leads to it.", ""]
     )
-    codes = _codes(kb, role)
+    codes = code_lines(kb, role)
     if codes.codes or codes.figures:
         out += [f"{h} Codes and figures", ""]
         if codes.codes:
@@ -579,7 +567,7 @@ def _html_role_body(kb: KnowledgeBase, role: Role, level: int) -> list[str]:
         if previous
         else "<p>An entry point: no other role here leads to it.</p>"
     )
-    codes = _codes(kb, role)
+    codes = code_lines(kb, role)
     if codes.codes or codes.figures:
         out.append(f"<{h}>Codes and figures</{h}>")
         if codes.codes:
