@@ -25,7 +25,9 @@ def test_every_command_is_in_the_readme() -> None:
 
 def test_match_example_is_real_output(invoke: Callable[..., Result]) -> None:
     """The README's `match --json` example is exactly what the command prints for its input."""
-    block = re.search(r"\$ echo '(\{.*?\})' \\\n\s+\| bocareer match (.*?)\n(\{.*?\n\})\n```", README, re.S)
+    block = re.search(
+        r"\$ echo '(\{.*?\})' \\\n\s+\| bocareer match (.*?)\n(\{.*?\n\})\n```", README, re.S
+    )
     assert block is not None, "the match example is missing from the README"
     stdin, args, shown = block.group(1), block.group(2).split(), block.group(3)
     doc = json_out(invoke(["match", *args], input=stdin))
