@@ -12,19 +12,11 @@ from bocareer.knowledge_base import load
 from bocareer.matching import score_role
 from bocareer.planning import REACH
 from cli_asserts import json_out, ok, one_line_error
+from people import SAMPLE_RATINGS
 
 Invoke = Callable[..., Result]
 KB = load()
-PERSON = {
-    "typing": 4,
-    "attention-to-detail": 4,
-    "spreadsheets": 3,
-    "office-software": 3,
-    "data-management": 3,
-    "analysis": 2,
-    "sql": 1,
-    "written-communication": 2,
-}
+PERSON = SAMPLE_RATINGS
 
 
 @pytest.fixture

@@ -18,19 +18,11 @@ from bocareer.models import KnowledgeBase, Role
 from bocareer.paths import paths_up
 from bocareer.report import Report, build
 from kb_text import skill
+from people import SAMPLE_RATINGS
 
 SHIPPED: KnowledgeBase = load(shipped_path())
 TODAY = dt.date(2026, 11, 25)
-RATINGS = {
-    "typing": 4,
-    "attention-to-detail": 4,
-    "spreadsheets": 3,
-    "office-software": 3,
-    "data-management": 3,
-    "analysis": 2,
-    "sql": 1,
-    "written-communication": 2,
-}
+RATINGS = SAMPLE_RATINGS
 
 EVIL = "<script>alert(1)</script> a | b [x](http://evil) **bold**"
 EVIL_NAME = "<b>Eve</b> | [x](http://evil)"
