@@ -166,6 +166,27 @@ ForceOpt = Annotated[
 ]
 
 
+def _emit(as_json: bool, doc: Callable[[], dict[str, Any]], view: Callable[[], Any]) -> None:
+    """Print the command's JSON document, or its view for a person (one renderable or a list).
+
+    Both are callables so that only the chosen one is built.
+    """
+    from bocareer import render
+
+    if as_json:
+        render.write_json(doc())
+        return
+    shown = view()
+    render.show(*(shown if isinstance(shown, list) else [shown]))
+
+
+def _doc_format(fmt: DocFormat | None, output: Path | None) -> DocFormat | None:
+    """The printable format: as given, else from the --output suffix, else None."""
+    if fmt is None and output is not None:
+        return DocFormat.HTML if output.suffix.lower() in {".html", ".htm"} else DocFormat.MARKDOWN
+    return fmt
+
+
 def _version(value: bool) -> None:
     if value:
         typer.echo(f"bocareer {__version__}")
@@ -273,18 +294,16 @@ def roles(
         and low <= r.preparation <= high
         and (needle is None or needle in _haystack(r))
     ]
-    if as_json:
-        from bocareer.payloads import document, role_brief
-        from bocareer.render import write_json
+    from bocareer import payloads, render
 
-        write_json(document(roles=[role_brief(kb, r) for r in found]))
-        return
-    from bocareer import render
-
-    if not found:
+    if not found and not as_json:
         render.message("No role matches these filters.")
         return
-    render.show(render.roles_table(kb, found))
+    _emit(
+        as_json,
+        lambda: payloads.document(roles=[payloads.role_brief(kb, r) for r in found]),
+        lambda: render.roles_table(kb, found),
+    )
 
 
 def _haystack(role: Any) -> str:
@@ -312,8 +331,7 @@ def role(
     """
     kb = _settings(ctx).kb()
     found = kb.role(role_id)
-    if fmt is None and output is not None:
-        fmt = DocFormat.HTML if output.suffix.lower() in {".html", ".htm"} else DocFormat.MARKDOWN
+    fmt = _doc_format(fmt, output)
     if fmt is not None:
         from bocareer import documents
 
@@ -324,15 +342,13 @@ def role(
         )
         _emit_document(text, output, force)
         return
-    if as_json:
-        from bocareer.payloads import document, role_full
-        from bocareer.render import write_json
+    from bocareer import payloads, render
 
-        write_json(document(role=role_full(kb, found)))
-        return
-    from bocareer import render
-
-    render.show(*render.role_view(kb, found))
+    _emit(
+        as_json,
+        lambda: payloads.document(role=payloads.role_full(kb, found)),
+        lambda: render.role_view(kb, found),
+    )
 
 
 @app.command()
@@ -353,15 +369,13 @@ def skills(
     """
     kb = _settings(ctx).kb()
     ids = [kb.skill(skill_id).id] if skill_id else list(kb.skills)
-    if as_json:
-        from bocareer.payloads import document, skill_doc
-        from bocareer.render import write_json
+    from bocareer import payloads, render
 
-        write_json(document(skills=[skill_doc(kb, s) for s in ids]))
-        return
-    from bocareer import render
-
-    render.show(render.skill_levels(kb, ids[0]) if skill_id else render.skills_table(kb, ids))
+    _emit(
+        as_json,
+        lambda: payloads.document(skills=[payloads.skill_doc(kb, s) for s in ids]),
+        lambda: render.skill_levels(kb, ids[0]) if skill_id else render.skills_table(kb, ids),
+    )
 
 
 @app.command()
@@ -372,15 +386,13 @@ def families(ctx: typer.Context, as_json: JsonOpt = False) -> None:
     Example: `bocareer families`
     """
     kb = _settings(ctx).kb()
-    if as_json:
-        from bocareer.payloads import document, family_doc
-        from bocareer.render import write_json
+    from bocareer import payloads, render
 
-        write_json(document(families=[family_doc(kb, f) for f in kb.families]))
-        return
-    from bocareer import render
-
-    render.show(render.families_table(kb))
+    _emit(
+        as_json,
+        lambda: payloads.document(families=[payloads.family_doc(kb, f) for f in kb.families]),
+        lambda: render.families_table(kb),
+    )
 
 
 @app.command()
@@ -392,18 +404,16 @@ def path(ctx: typer.Context, role_id: RoleArg, as_json: JsonOpt = False) -> None
     """
     kb = _settings(ctx).kb()
     kb.role(role_id)
-    if as_json:
-        from bocareer.paths import paths_up, routes_in
-        from bocareer.payloads import document
-        from bocareer.render import write_json
+    from bocareer import payloads, render
+    from bocareer.paths import paths_up, routes_in
 
-        write_json(
-            document(role=role_id, paths=paths_up(kb, role_id), routes_in=routes_in(kb, role_id))
-        )
-        return
-    from bocareer import render
-
-    render.show(*render.path_view(kb, role_id))
+    _emit(
+        as_json,
+        lambda: payloads.document(
+            role=role_id, paths=paths_up(kb, role_id), routes_in=routes_in(kb, role_id)
+        ),
+        lambda: render.path_view(kb, role_id),
+    )
 
 
 @app.command()
@@ -411,14 +421,9 @@ def path(ctx: typer.Context, role_id: RoleArg, as_json: JsonOpt = False) -> None
 def about(ctx: typer.Context, as_json: JsonOpt = False) -> None:
     """What back-office work is, its families, and how it differs from the front office."""
     kb = _settings(ctx).kb()
-    from bocareer import render
+    from bocareer import payloads, render
 
-    if as_json:
-        from bocareer.payloads import about_doc
-
-        render.write_json(about_doc(kb))
-        return
-    render.show(*render.about_view(kb))
+    _emit(as_json, lambda: payloads.about_doc(kb), lambda: render.about_view(kb))
 
 
 @app.command()
@@ -514,13 +519,10 @@ def match(
 
     Example: `bocareer match --answers my-answers.yaml --top 3`
     """
-    if answers is None:
-        raise UsageError("match needs --answers FILE (or - for stdin); `bocareer quiz` makes one")
-    from bocareer import answers as answers_mod
     from bocareer.session import match as run_match
 
-    kb = _settings(ctx).kb()
-    result = run_match(kb, answers_mod.read(answers, kb), top=top, family=family)
+    kb, given = _answers(ctx, answers)
+    result = run_match(kb, given, top=top, family=family)
     _show_result(kb, result, as_json, tree=False)
 
 
@@ -675,12 +677,7 @@ def report(
     from bocareer.report import build
 
     kb, given = _answers(ctx, answers)
-    if fmt is None:
-        fmt = (
-            DocFormat.HTML
-            if output is not None and output.suffix.lower() in {".html", ".htm"}
-            else DocFormat.MARKDOWN
-        )
+    fmt = _doc_format(fmt, output) or DocFormat.MARKDOWN
     if output is not None:
         from bocareer.files import check_writable
 
@@ -708,14 +705,9 @@ def gap(
 
     kb, given = _answers(ctx, answers)
     plan = gap_plan(kb, given.ratings, role_id, given.missed)
-    from bocareer import render
+    from bocareer import payloads, render
 
-    if as_json:
-        from bocareer.payloads import gap_doc
-
-        render.write_json(gap_doc(plan))
-        return
-    render.show(*render.gap_view(kb, plan))
+    _emit(as_json, lambda: payloads.gap_doc(plan), lambda: render.gap_view(kb, plan))
 
 
 @app.command()
@@ -734,17 +726,16 @@ def learn(
 
     kb, given = _answers(ctx, answers)
     openings = skills_to_learn(kb, given.ratings, top, given.missed)
-    from bocareer import render
+    from bocareer import payloads, render
 
-    if as_json:
-        from bocareer.payloads import learn_doc
-
-        render.write_json(learn_doc(openings, REACH))
-        return
-    if not openings:
+    if not openings and not as_json:
         render.message("No single skill raise brings another role within reach.")
         return
-    render.show(render.learn_view(kb, openings, REACH))
+    _emit(
+        as_json,
+        lambda: payloads.learn_doc(openings, REACH),
+        lambda: render.learn_view(kb, openings, REACH),
+    )
 
 
 @app.command(name="next")
@@ -773,14 +764,13 @@ def next_(
     kb = _settings(ctx).kb()
     ratings = answers_mod.read(answers, kb).ratings if answers is not None else None
     moves = next_moves(kb, from_role, ratings, top)
-    from bocareer import render
+    from bocareer import payloads, render
 
-    if as_json:
-        from bocareer.payloads import next_doc
-
-        render.write_json(next_doc(kb, from_role, moves))
-        return
-    render.show(render.next_view(kb, from_role, moves))
+    _emit(
+        as_json,
+        lambda: payloads.next_doc(kb, from_role, moves),
+        lambda: render.next_view(kb, from_role, moves),
+    )
 
 
 @app.command()
@@ -805,14 +795,13 @@ def compare(
 
     kb = _settings(ctx).kb()
     comparison = compare_roles(kb, role_ids)
-    from bocareer import render
+    from bocareer import payloads, render
 
-    if as_json:
-        from bocareer.payloads import compare_doc
-
-        render.write_json(compare_doc(kb, comparison))
-        return
-    render.show(*render.compare_view(kb, comparison))
+    _emit(
+        as_json,
+        lambda: payloads.compare_doc(kb, comparison),
+        lambda: render.compare_view(kb, comparison),
+    )
 
 
 def _command_named(argv: list[str]) -> str | None:
