@@ -124,6 +124,21 @@ def rank(
     return sorted(matches, key=lambda m: m.rank_key)
 
 
+def top_matches(
+    kb: KnowledgeBase,
+    ratings: Mapping[str, float],
+    top: int,
+    *,
+    family: str | None = None,
+    missed: Iterable[str] = (),
+) -> list[Match]:
+    """The best ``top`` matches, or none when no skill is rated above 0 (a ranking of all-zero
+    scores would pretend to mean something)."""
+    if not any(v > 0 for v in ratings.values()):
+        return []
+    return rank(kb, ratings, family=family, missed=missed, limit=top)
+
+
 def _rank_key(role: Role, ratings: Mapping[str, float], total: float) -> tuple[float, float, str]:
     """Match.rank_key without building the Match (no strengths, no gaps)."""
     used = own = overshoot = 0.0

@@ -6,7 +6,7 @@ import datetime as dt
 from dataclasses import dataclass
 
 from bocareer.answers import Answers
-from bocareer.matching import Match, rank
+from bocareer.matching import Match, top_matches
 from bocareer.models import KnowledgeBase
 from bocareer.planning import GapPlan, gap_plan
 
@@ -36,10 +36,7 @@ def build(
     today: dt.date | None = None,
 ) -> Report:
     """Rank the client's answers and plan the best matches."""
-    matches = rank(kb, answers.ratings, missed=answers.missed, limit=top)
-    if not any(v > 0 for v in answers.ratings.values()):
-        matches = []
-    best = matches[:top]
+    best = top_matches(kb, answers.ratings, top, missed=answers.missed)
     return Report(
         name=name if name is not None else answers.name,
         date=today or dt.date.today(),

@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING
 
 from bocareer.answers import Answers
 from bocareer.errors import UsageError
-from bocareer.matching import Match, rank, signal
+from bocareer.matching import Match, signal, top_matches
 from bocareer.models import KnowledgeBase
 
 if TYPE_CHECKING:  # `match` never needs the quiz: importing it would cost start-up time
@@ -43,11 +43,8 @@ def match(kb: KnowledgeBase, answers: Answers, *, top: int, family: str | None) 
     for s in answers.skipped:
         given[s] = None
     sig = signal(given, len(asked) or None)
-    ranked = rank(kb, answers.ratings, family=family, missed=answers.missed, limit=top)
-    if not any(v > 0 for v in answers.ratings.values()):
-        ranked = []  # no skill rated above 0: a ranking would pretend to mean something
     return Result(
-        matches=ranked[:top],
+        matches=top_matches(kb, answers.ratings, top, family=family, missed=answers.missed),
         ratings=dict(answers.ratings),
         missed=answers.missed,
         warnings=[sig.warning] if sig.warning else [],
@@ -70,11 +67,8 @@ def scripted_quiz(
 def finish(kb: KnowledgeBase, state: QuizState, *, top: int, reprint: str | None = None) -> Result:
     """Rank the answers a quiz collected."""
     sig = signal(dict(state.answers))
-    ranked = rank(kb, state.ratings, family=state.family, missed=state.missed, limit=top)
-    if not any(v > 0 for v in state.ratings.values()):
-        ranked = []
     return Result(
-        matches=ranked[:top],
+        matches=top_matches(kb, state.ratings, top, family=state.family, missed=state.missed),
         ratings=state.ratings,
         missed=state.missed,
         warnings=[sig.warning] if sig.warning else [],
