@@ -24,10 +24,11 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "src"))
 
-from bocareer.knowledge_base import load
-from bocareer.matching import rank
+from bocareer.kb.load import load
 from bocareer.models import KnowledgeBase
-from bocareer.quiz import FileAsker, Mode, QuizState, run
+from bocareer.quiz.flow import FileAsker, QuizState, run
+from bocareer.quiz.selector import Mode
+from bocareer.scoring import rank
 
 
 def person(kb: KnowledgeBase, rng: random.Random, kind: str) -> dict[str, int]:

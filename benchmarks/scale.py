@@ -74,7 +74,7 @@ def main() -> None:
     parser.add_argument("--runs", type=int, default=5)
     args = parser.parse_args()
     sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "src"))
-    from bocareer.knowledge_base import load, shipped_path
+    from bocareer.kb.load import load, shipped_path
 
     rows = [measure("shipped (48 roles)", shipped_path(), sorted(load().skills), args.runs)]
     with tempfile.TemporaryDirectory() as tmp:

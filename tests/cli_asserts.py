@@ -22,11 +22,16 @@ def json_out(result: Result) -> dict[str, Any]:
 
 
 def one_line_error(result: Result, code: int = 1) -> str:
-    """Assert a failure printed exactly one `bocareer: ...` line on stderr and nothing on stdout."""
+    """Assert a failure printed exactly one `bocareer: ...` line on stderr and, on stdout,
+    nothing (or, when JSON was asked for, only the error document saying the same)."""
     assert result.exit_code == code, (result.exit_code, result.stdout, result.stderr)
-    assert result.stdout == ""
     lines = result.stderr.splitlines()
     assert len(lines) == 1, result.stderr
     assert lines[0].startswith("bocareer: ")
     assert "Traceback" not in result.stderr
+    if result.stdout:  # asked for JSON: the error document, saying the same as stderr
+        doc = json.loads(result.stdout)
+        assert set(doc) == {"schema_version", "error"}
+        assert doc["error"]["message"] == lines[0].removeprefix("bocareer: ")
+        assert doc["error"]["exit_code"] == code
     return lines[0]

@@ -9,8 +9,8 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner, Result
 
-from bocareer import render
 from bocareer.cli import app
+from bocareer.output import console as render
 
 DATA = Path(__file__).parent / "data"
 TINY = DATA / "tiny.yaml"

@@ -12,7 +12,7 @@ import pytest
 from typer.testing import Result
 
 from bocareer import __version__
-from bocareer.knowledge_base import load, shipped_path
+from bocareer.kb.load import load, shipped_path
 from bocareer.models import KnowledgeBase
 from cli_asserts import json_out, ok, one_line_error
 from kb_text import ROLES
@@ -437,7 +437,7 @@ def test_path_view_shows_steps_and_gaps(invoke: Invoke) -> None:
     assert "Records Officer (records-officer)" in out
     assert "Ledger Keeper (ledger-keeper)" in out
     # filing-clerk -> records-officer asks for spreadsheets from 0 to 2.
-    assert "Spreadsheets 0→2" in out
+    assert "Spreadsheets 0 → 2" in out
     assert "entry point" in out
 
 
@@ -524,7 +524,7 @@ def test_validate_broken_file_lists_file_line_problems(invoke: Invoke, write_kb:
     assert "unknown family 'ofice'" in lines[0]
     assert "7 is out of range 1-5" in lines[1]
     assert lines[2].endswith("(warning)")
-    assert "2 error(s), 1 warning(s)" in result.stderr
+    assert "2 errors, 1 warning" in result.stderr
 
 
 def test_validate_warning_alone_fails(invoke: Invoke, write_kb: WriteKb) -> None:
@@ -533,7 +533,7 @@ def test_validate_warning_alone_fails(invoke: Invoke, write_kb: WriteKb) -> None
     result = invoke(["validate", str(write_kb(text))])
     assert result.exit_code == 1
     assert "(warning)" in result.stdout
-    assert "0 error(s), 1 warning(s)" in result.stderr
+    assert "0 errors, 1 warning" in result.stderr
 
 
 def test_validate_json(invoke: Invoke, write_kb: WriteKb) -> None:

@@ -8,9 +8,9 @@ from pathlib import Path
 import pytest
 from typer.testing import Result
 
-from bocareer.knowledge_base import load
-from bocareer.matching import score_role
+from bocareer.kb.load import load
 from bocareer.planning import REACH
+from bocareer.scoring import score_role
 from cli_asserts import json_out, ok, one_line_error
 from people import SAMPLE_RATINGS
 

@@ -11,7 +11,7 @@ import pytest
 from typer.testing import Result
 
 from bocareer import answers as answers_mod
-from bocareer.knowledge_base import load, shipped_path
+from bocareer.kb.load import load, shipped_path
 from bocareer.models import KnowledgeBase
 from cli_asserts import json_out, ok, one_line_error
 from kb_text import dedent, marked_line
@@ -80,7 +80,7 @@ def test_match_json_contract(invoke: Invoke, person_file: Path) -> None:
         for skill in m["strengths"]:
             assert PERSON.get(skill, 0) >= role.skills[skill]
         for g in m["gaps"]:
-            assert set(g) == {"skill", "has", "needs"}
+            assert set(g) == {"skill", "has", "counted", "needs"}
             assert g["has"] == PERSON.get(g["skill"], 0), "has is the rating in the file"
             assert g["needs"] == role.skills[g["skill"]]
             assert g["has"] < g["needs"]

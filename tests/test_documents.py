@@ -1,4 +1,5 @@
-"""Printable documents (bocareer.documents): valid, self-contained HTML, inert Markdown, full content."""
+"""Printable documents (bocareer.output.documents, .markdown, .html): valid, self-contained HTML,
+inert Markdown, full content."""
 
 from __future__ import annotations
 
@@ -11,12 +12,16 @@ from pathlib import Path
 
 import pytest
 
-from bocareer import documents
+from bocareer.advice import report_result
 from bocareer.answers import Answers
-from bocareer.knowledge_base import load, shipped_path
+from bocareer.kb.load import load, shipped_path
+from bocareer.ladders import paths_up
 from bocareer.models import KnowledgeBase, Role
-from bocareer.paths import paths_up
-from bocareer.report import Report, build
+from bocareer.output.emit import render_text
+from bocareer.output.formats import Format
+from bocareer.output.text import reason, score_text
+from bocareer.results import ReportResult
+from bocareer.sheets import role_sheet
 from kb_text import skill
 from people import SAMPLE_RATINGS
 
@@ -178,9 +183,37 @@ def assert_tables_intact(markdown: str) -> None:
             assert unescaped_pipes(row) == width, row
 
 
-def report(kb: KnowledgeBase, ratings: dict[str, int], name: str | None = "Alex Doe") -> Report:
+def report(
+    kb: KnowledgeBase, ratings: dict[str, int], name: str | None = "Alex Doe"
+) -> ReportResult:
     """A report built the way the CLI builds one, on the fixed date."""
-    return build(kb, Answers(ratings=ratings), name=name, today=TODAY)
+    return report_result(kb, Answers(ratings=ratings), name=name, today=TODAY)
+
+
+def _role_doc(kb: KnowledgeBase, role: Role, fmt: Format) -> str:
+    # The role may be a changed copy of a shipped one: put it in a copy of the knowledge base.
+    base = kb._replace(roles={**kb.roles, role.id: role})
+    return render_text(role_sheet(base, role.id), fmt)
+
+
+def role_html(kb: KnowledgeBase, role: Role) -> str:
+    """A role hand-out as HTML, as `role ID --format html` prints it."""
+    return _role_doc(kb, role, Format.HTML)
+
+
+def role_markdown(kb: KnowledgeBase, role: Role) -> str:
+    """A role hand-out as Markdown."""
+    return _role_doc(kb, role, Format.MARKDOWN)
+
+
+def report_html(rep: ReportResult) -> str:
+    """A report as HTML, as `report --format html` prints it."""
+    return render_text(rep, Format.HTML)
+
+
+def report_markdown(rep: ReportResult) -> str:
+    """A report as Markdown."""
+    return render_text(rep, Format.MARKDOWN)
 
 
 @pytest.fixture
@@ -199,25 +232,25 @@ def _role_with_figures() -> Role:
 def test_role_html_is_valid_and_self_contained() -> None:
     """Every shipped role's HTML page is well-formed, self-contained and printable."""
     for role in SHIPPED.roles.values():
-        check_html(documents.role_html(SHIPPED, role))
+        check_html(role_html(SHIPPED, role))
 
 
 def test_report_html_is_valid_and_self_contained() -> None:
     """A full report's HTML page is well-formed, self-contained and printable."""
-    page = documents.report_html(SHIPPED, report(SHIPPED, RATINGS))
+    page = report_html(report(SHIPPED, RATINGS))
     checker = check_html(page)
     assert "table" in checker.tags
 
 
 def test_hostile_html_is_valid(hostile: KnowledgeBase) -> None:
     """Hostile texts do not break the structure of either HTML document."""
-    check_html(documents.role_html(hostile, hostile.roles["clerk"]))
-    check_html(documents.report_html(hostile, report(hostile, {"typing": 2}, EVIL_NAME)))
+    check_html(role_html(hostile, hostile.roles["clerk"]))
+    check_html(report_html(report(hostile, {"typing": 2}, EVIL_NAME)))
 
 
 def test_html_print_and_phone_styles() -> None:
     """The page has a readable width on screens and a print stylesheet that keeps blocks whole."""
-    page = documents.report_html(SHIPPED, report(SHIPPED, RATINGS))
+    page = report_html(report(SHIPPED, RATINGS))
     assert "max-width" in page
     assert "@media (max-width" in page
     print_css = page[page.index("@media print") :]
@@ -230,7 +263,7 @@ def test_html_print_and_phone_styles() -> None:
 
 def test_hostile_role_html_escapes_everything(hostile: KnowledgeBase) -> None:
     """No raw tag from the data reaches the role page; the escaped text does."""
-    page = documents.role_html(hostile, hostile.roles["clerk"])
+    page = role_html(hostile, hostile.roles["clerk"])
     assert "<script" not in page
     assert "<img" not in page
     assert "<b>" not in page
@@ -242,7 +275,7 @@ def test_hostile_role_html_escapes_everything(hostile: KnowledgeBase) -> None:
 
 def test_hostile_report_html_escapes_the_client_name(hostile: KnowledgeBase) -> None:
     """The client's name and the role texts appear escaped in the report page."""
-    page = documents.report_html(hostile, report(hostile, {"typing": 2, "filing": 1}, EVIL_NAME))
+    page = report_html(report(hostile, {"typing": 2, "filing": 1}, EVIL_NAME))
     assert "<b>" not in page
     assert "<script" not in page
     assert html.escape(EVIL_NAME, quote=True) in page
@@ -251,8 +284,8 @@ def test_hostile_report_html_escapes_the_client_name(hostile: KnowledgeBase) -> 
 
 def test_hostile_markdown_tables_keep_their_columns(hostile: KnowledgeBase) -> None:
     """Pipes in the data are escaped, so every table row has the header's number of cells."""
-    role_md = documents.role_markdown(hostile, hostile.roles["clerk"])
-    report_md = documents.report_markdown(hostile, report(hostile, {"typing": 2}, EVIL_NAME))
+    role_md = role_markdown(hostile, hostile.roles["clerk"])
+    report_md = report_markdown(report(hostile, {"typing": 2}, EVIL_NAME))
     assert_tables_intact(role_md)
     assert_tables_intact(report_md)
     assert "Typing \\| fast" in role_md
@@ -260,8 +293,8 @@ def test_hostile_markdown_tables_keep_their_columns(hostile: KnowledgeBase) -> N
 
 def test_hostile_markdown_is_inert(hostile: KnowledgeBase) -> None:
     """No raw HTML, link, emphasis or heading from the data survives into the Markdown."""
-    role_md = documents.role_markdown(hostile, hostile.roles["clerk"])
-    report_md = documents.report_markdown(hostile, report(hostile, {"typing": 2}, EVIL_NAME))
+    role_md = role_markdown(hostile, hostile.roles["clerk"])
+    report_md = report_markdown(report(hostile, {"typing": 2}, EVIL_NAME))
     for text in (role_md, report_md):
         assert "<" not in text
         assert ">" not in text.replace("→", "")
@@ -295,7 +328,7 @@ def test_control_characters_are_replaced() -> None:
         preparation=base.preparation,
         next=base.next,
     )
-    for text in (documents.role_html(SHIPPED, role), documents.role_markdown(SHIPPED, role)):
+    for text in (role_html(SHIPPED, role), role_markdown(SHIPPED, role)):
         assert "\x1b" not in text
         assert "\x07" not in text
         assert "\ufffd" in text
@@ -309,9 +342,9 @@ def test_role_document_content(fmt: str) -> None:
     """The role document carries the summary, duties, skills with levels, tools, codes and sources."""
     role = _role_with_figures()
     if fmt == "html":
-        shown = html.unescape(documents.role_html(SHIPPED, role))
+        shown = html.unescape(role_html(SHIPPED, role))
     else:
-        shown = md_text(documents.role_markdown(SHIPPED, role))
+        shown = md_text(role_markdown(SHIPPED, role))
     assert role.title in shown
     assert SHIPPED.families[role.family].name in shown
     assert f"{role.preparation}/5" in shown
@@ -345,7 +378,7 @@ def test_role_document_content(fmt: str) -> None:
 def test_role_markdown_skill_bars() -> None:
     """Each skill row of the Markdown table draws its level as a five-block bar."""
     role = _role_with_figures()
-    text = documents.role_markdown(SHIPPED, role)
+    text = role_markdown(SHIPPED, role)
     for sid, level in role.skills.items():
         bar = "█" * level + "░" * (5 - level)
         assert f"| {SHIPPED.skills[sid].name} | {bar} {level}/5 |" in text
@@ -355,7 +388,7 @@ def test_role_markdown_skill_bars() -> None:
 def test_role_html_skill_bars() -> None:
     """Each skill's bar in the HTML has its width and its level written as text."""
     role = _role_with_figures()
-    page = documents.role_html(SHIPPED, role)
+    page = role_html(SHIPPED, role)
     for level in set(role.skills.values()):
         assert f'style="width: {level * 20}%"' in page
         assert f'<span class="num">{level}/5</span>' in page
@@ -365,10 +398,7 @@ def test_role_html_skill_bars() -> None:
 def test_report_content(fmt: str) -> None:
     """The report names the client, the date, every rating, the top match, the plan and the ladder."""
     rep = report(SHIPPED, RATINGS)
-    if fmt == "html":
-        shown = html.unescape(documents.report_html(SHIPPED, rep))
-    else:
-        shown = md_text(documents.report_markdown(SHIPPED, rep))
+    shown = html.unescape(report_html(rep)) if fmt == "html" else md_text(report_markdown(rep))
     assert "Alex Doe" in shown
     assert "2026-11-25" in shown
     assert len(re.findall(r"\d{4}-\d{2}-\d{2}", shown)) == len(re.findall("2026-11-25", shown))
@@ -377,53 +407,51 @@ def test_report_content(fmt: str) -> None:
             re.escape(SHIPPED.skills[sid].name) + r".{0,400}?" + f"{value}/5", shown, re.DOTALL
         )
     top = rep.matches[0]
-    assert SHIPPED.roles[top.role].title in shown
-    assert f"{top.score:.0f}/100" in shown
-    from bocareer.matching import reason
-
+    assert top.title in shown
+    assert f"{score_text(top.score)}/100" in shown
     for m in rep.matches:
-        assert reason(SHIPPED, m) in shown
-    plan = next(p for p in rep.plans if p.steps)
-    positions = [
-        shown.index(
-            SHIPPED.skills[s.skill].name, shown.index(f"Toward {SHIPPED.roles[plan.role].title}")
-        )
-        for s in plan.steps
-    ]
-    assert positions == sorted(positions)
-    for s in plan.steps:
-        assert f"{s.has} → {s.needs}" in shown
-        assert f"{s.score_after:.0f}/100" in shown
-    first = rep.plans[0]
-    assert SHIPPED.roles[first.role].summary in shown
-    ladder = shown[shown.index(f"Toward {SHIPPED.roles[first.role].title}") :]
-    for path in paths_up(SHIPPED, first.role):
-        for rid in path:
-            assert SHIPPED.roles[rid].title in ladder
+        assert reason(m) in shown
+    assert len(rep.plans) == 3, "a full report plans the three best matches"
+    for n, plan in enumerate(rep.plans, start=1):
+        section = shown[shown.index(f"{n}. {plan.role.title}", shown.index("Your first step")) :]
+        positions = [section.index(s.name, section.index("Skills to raise")) for s in plan.steps]
+        assert positions == sorted(positions)
+        for s in plan.steps:
+            assert f"{s.has} → {s.needs}" in section
+            assert f"{score_text(s.score_after)}/100" in section
+        assert SHIPPED.roles[plan.role.id].summary in section
+        ladder = section[section.index("Where it leads") :]
+        for path in paths_up(SHIPPED, plan.role.id):
+            for rid in path[:3]:  # the role and the next two steps up
+                assert SHIPPED.roles[rid].title in ladder
+            if any(SHIPPED.roles[rid].title not in ladder for rid in path[3:]):
+                assert f"further on: `bocareer path {plan.role.id}`" in ladder
     if fmt == "md":
-        assert_tables_intact(documents.report_markdown(SHIPPED, rep))
+        assert_tables_intact(report_markdown(rep))
 
 
 def test_report_shows_stepping_stones() -> None:
     """A plan's stepping stones are named in both formats."""
     rep = report(SHIPPED, {"typing": 3, "bookkeeping": 4})
     assert any(p.stepping_stones for p in rep.plans)
-    stones = [SHIPPED.roles[r].title for p in rep.plans for r in p.stepping_stones]
-    assert "Stepping stones" in documents.report_markdown(SHIPPED, rep)
+    stones = [x.title for p in rep.plans for x in p.stepping_stones]
+    assert "Stepping stones" in report_markdown(rep)
     for title in stones:
-        assert title in md_text(documents.report_markdown(SHIPPED, rep))
-        assert html.escape(title) in documents.report_html(SHIPPED, rep)
+        assert title in md_text(report_markdown(rep))
+        assert html.escape(title) in report_html(rep)
 
 
 def test_report_growth_path_is_nested() -> None:
     """The Markdown ladder is a nested bullet list with arrows, deeper for each step up."""
     rep = report(SHIPPED, RATINGS)
-    text = documents.report_markdown(SHIPPED, rep)
-    first = SHIPPED.roles[rep.plans[0].role]
+    text = report_markdown(rep)
+    first = SHIPPED.roles[rep.plans[0].role.id]
     nxt = SHIPPED.roles[first.next[0]]
     assert f"- **{first.title}** (this role)" in text
     assert f"  - → **{nxt.title}**" in text
-    page = documents.report_html(SHIPPED, rep)
+    # Each step is measured against the person, not role to role.
+    assert re.search(r"  - → \*\*.+\*\* — .+: you \d+ → needs \d", text)
+    page = report_html(rep)
     assert '<ul class="tree">' in page
     assert "→" in page
 
@@ -432,12 +460,12 @@ def test_empty_report_says_no_match() -> None:
     """A report with no skill above 0 says plainly that no role matched, in valid HTML."""
     rep = report(SHIPPED, {"typing": 0, "sql": 0}, name=None)
     assert rep.matches == ()
-    page = documents.report_html(SHIPPED, rep)
+    page = report_html(rep)
     check_html(page)
-    text = documents.report_markdown(SHIPPED, rep)
+    text = report_markdown(rep)
     for shown in (html.unescape(page), md_text(text)):
-        assert "No role could be matched" in shown
-        assert "no skill was rated above 0" in shown
+        assert "No role can be matched yet" in shown
+        assert "rate at least one skill above 0" in shown
         assert "2026-11-25" in shown
         assert "Toward " not in shown
 
@@ -445,30 +473,18 @@ def test_empty_report_says_no_match() -> None:
 def test_report_without_ratings_is_valid() -> None:
     """A report with no ratings at all still renders in both formats."""
     rep = report(SHIPPED, {}, name=None)
-    check_html(documents.report_html(SHIPPED, rep))
-    assert "No role could be matched" in documents.report_markdown(SHIPPED, rep)
+    check_html(report_html(rep))
+    assert "No role can be matched yet" in report_markdown(rep)
 
 
 def test_documents_are_deterministic() -> None:
     """The same input gives the same bytes, and no date but the report's own."""
     rep = report(SHIPPED, RATINGS)
     role = _role_with_figures()
-    assert documents.report_html(SHIPPED, rep) == documents.report_html(
-        SHIPPED, report(SHIPPED, RATINGS)
-    )
-    assert documents.report_markdown(SHIPPED, rep) == documents.report_markdown(SHIPPED, rep)
-    assert documents.role_html(SHIPPED, role) == documents.role_html(SHIPPED, role)
+    assert report_html(rep) == report_html(report(SHIPPED, RATINGS))
+    assert report_markdown(rep) == report_markdown(rep)
+    assert role_html(SHIPPED, role) == role_html(SHIPPED, role)
     today = dt.date.today().isoformat()
     if today != "2026-11-25":
-        assert today not in documents.report_html(SHIPPED, rep)
-        assert today not in documents.role_markdown(SHIPPED, role)
-
-
-def test_public_functions() -> None:
-    """The module exports exactly the four document functions."""
-    assert sorted(documents.__all__) == [
-        "report_html",
-        "report_markdown",
-        "role_html",
-        "role_markdown",
-    ]
+        assert today not in report_html(rep)
+        assert today not in role_markdown(SHIPPED, role)

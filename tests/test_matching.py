@@ -1,4 +1,4 @@
-"""Properties of the matching score (bocareer.matching): pure functions, no CLI."""
+"""Properties of the matching score (bocareer.scoring): pure functions, no CLI."""
 
 from __future__ import annotations
 
@@ -9,9 +9,9 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from bocareer.knowledge_base import load, shipped_path
-from bocareer.matching import MISSED_CHECK_FACTOR, effective, rank, score_role, signal
+from bocareer.kb.load import load, shipped_path
 from bocareer.models import Entry, KnowledgeBase, Role
+from bocareer.scoring import MISSED_CHECK_FACTOR, effective, rank, score_role, signal
 
 SHIPPED: KnowledgeBase = load(shipped_path())
 SKILL_IDS = sorted(SHIPPED.skills)

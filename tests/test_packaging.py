@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 import bocareer
-from bocareer.knowledge_base import shipped_path
+from bocareer.kb.load import shipped_path
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -66,7 +66,7 @@ def test_plain_install_finds_its_data(wheel: Path, tmp_path: Path) -> None:
     )
     env = {"PYTHONPATH": str(target), "PATH": "/usr/bin:/bin", "NO_COLOR": "1"}
     where = subprocess.run(
-        [sys.executable, "-c", "import bocareer.knowledge_base as k; print(k.shipped_path())"],
+        [sys.executable, "-c", "import bocareer.kb as k; print(k.shipped_path())"],
         capture_output=True,
         text=True,
         check=True,

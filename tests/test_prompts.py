@@ -14,11 +14,12 @@ from prompt_toolkit.output import DummyOutput
 from typer.testing import Result
 
 from bocareer import answers as answers_mod
-from bocareer import prompts
-from bocareer.knowledge_base import load, shipped_path
+from bocareer.kb.load import load, shipped_path
 from bocareer.models import Check, KnowledgeBase, Skill
-from bocareer.prompts import QuestionaryAsker
-from bocareer.quiz import Mode, Nav, QuizState, Reply, run
+from bocareer.quiz.flow import Nav, QuizState, Reply, run
+from bocareer.quiz.selector import Mode
+from bocareer.tty import asker as prompts
+from bocareer.tty.asker import QuestionaryAsker
 
 SHIPPED: KnowledgeBase = load(shipped_path())
 TINY_PATH = Path(__file__).parent / "data" / "tiny.yaml"
@@ -252,10 +253,15 @@ def test_ctrl_c_mid_quiz_saves_and_resume_finishes(
     assert len(questions) > 4
     result = quiz_cli(invoke, ["quiz", "--json"], keys_for(questions[:3], person) + CTRL_C)
     assert result.exit_code == 130
-    assert result.stdout == ""
     lines = result.stderr.splitlines()
     assert len(lines) == 1, result.stderr
     assert lines[0].startswith("bocareer: ")
+    # --json asked for a document: the error document, saying the same as stderr.
+    assert json.loads(result.stdout)["error"] == {
+        "code": "interrupted",
+        "message": lines[0].removeprefix("bocareer: "),
+        "exit_code": 130,
+    }
     assert "--resume" in lines[0]
     assert "3 answers" in lines[0]
     assert "Traceback" not in result.stderr

@@ -1,8 +1,8 @@
 """Property tests: generated knowledge bases validate, round-trip and match; broken ones never crash.
 
 Knowledge bases are built as Python data by Hypothesis strategies, rendered to YAML text in
-memory, and fed to bocareer.yamlload.parse and bocareer.validator.validate directly; the round
-trip also writes the file and reads it back with bocareer.knowledge_base.load.
+memory, and fed to bocareer.kb.yamlload.parse and bocareer.kb.validate.validate directly; the round
+trip also writes the file and reads it back with bocareer.kb.load.
 """
 
 from __future__ import annotations
@@ -20,11 +20,11 @@ from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 from bocareer.errors import DataError, Problem
-from bocareer.knowledge_base import load
-from bocareer.matching import rank
+from bocareer.kb.load import load
+from bocareer.kb.validate import validate
+from bocareer.kb.yamlload import parse
 from bocareer.models import KnowledgeBase
-from bocareer.validator import validate
-from bocareer.yamlload import parse
+from bocareer.scoring import rank
 
 SETTINGS = settings(
     max_examples=50,

@@ -7,21 +7,11 @@ from pathlib import Path
 
 import pytest
 
-from bocareer.knowledge_base import load, shipped_path
-from bocareer.matching import rank
+from bocareer.kb.load import load, shipped_path
 from bocareer.models import Check, KnowledgeBase, Skill
-from bocareer.quiz import (
-    QUICK_LIMIT,
-    FileAsker,
-    Mode,
-    Nav,
-    Outcome,
-    QuizState,
-    Reply,
-    Selector,
-    choose_check,
-    run,
-)
+from bocareer.quiz.flow import FileAsker, Nav, Outcome, QuizState, Reply, choose_check, run
+from bocareer.quiz.selector import QUICK_LIMIT, Mode, Selector
+from bocareer.scoring import rank
 from kb_text import FAMILIES, role
 from kb_text import kb as kb_text
 

@@ -30,12 +30,13 @@ from typing import Any
 import pytest
 from typer.testing import Result
 
-from bocareer import cache
-from bocareer.files import WriteError, atomic_write
-from bocareer.knowledge_base import load, shipped_path
+from bocareer.errors import WriteError
+from bocareer.files import atomic_write
+from bocareer.kb import cache
+from bocareer.kb.load import load, shipped_path
 from bocareer.models import Check, KnowledgeBase, Skill
-from bocareer.quiz import Nav, QuizState, Reply, run
-from bocareer.state import load_progress, progress_path, save_progress
+from bocareer.quiz.flow import Nav, QuizState, Reply, run
+from bocareer.quiz.progress import load_progress, progress_path, save_progress
 from kb_text import kb, marked_line, role
 
 TINY = Path(__file__).parent / "data" / "tiny.yaml"
@@ -97,9 +98,14 @@ def bocareer(
 def one_error(
     proc: subprocess.CompletedProcess[str], code: int = 1, *needles: str, where: str | None = None
 ) -> str:
-    """Assert: exit ``code``, nothing on stdout, exactly one `bocareer:` line holding every needle."""
+    """Assert: exit ``code``, exactly one `bocareer:` line holding every needle, and on stdout
+    nothing, or (with --json) only the error document saying the same."""
     assert proc.returncode == code, (proc.returncode, proc.stdout[-500:], proc.stderr[-2000:])
-    assert proc.stdout == ""
+    if proc.stdout:
+        doc = json.loads(proc.stdout)
+        assert set(doc) == {"schema_version", "error"}, doc
+        assert doc["error"]["exit_code"] == code
+        assert "bocareer: " + doc["error"]["message"] == proc.stderr.rstrip("\n")
     for stream in (proc.stdout, proc.stderr):
         assert "Traceback" not in stream
         assert "Exception ignored" not in stream

@@ -10,7 +10,7 @@ import pytest
 import yaml
 
 from bocareer.errors import Problem
-from bocareer.knowledge_base import check, shipped_path
+from bocareer.kb.load import check, shipped_path
 from bocareer.models import KnowledgeBase, Role
 
 REFERENCE = Path(__file__).parent / "data" / "reference_codes.yaml"

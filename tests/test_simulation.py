@@ -7,7 +7,7 @@ import sys
 from pathlib import Path
 from types import ModuleType
 
-from bocareer.knowledge_base import load, shipped_path
+from bocareer.kb.load import load, shipped_path
 
 BENCH = Path(__file__).resolve().parent.parent / "benchmarks" / "quiz_simulation.py"
 

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from bocareer.errors import DataError, Problem
-from bocareer.knowledge_base import check, load
+from bocareer.kb.load import check, load
 from bocareer.models import KnowledgeBase
 from kb_text import FAMILIES, ROLES, SKILLS, kb, marked_line, role, skill
 

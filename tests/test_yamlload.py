@@ -9,8 +9,8 @@ from pathlib import Path
 import pytest
 
 from bocareer.errors import DataError, Problem
-from bocareer.knowledge_base import check
-from bocareer.yamlload import DEFAULT_MAX_BYTES, LDict, LList, parse, read_text
+from bocareer.kb.load import check
+from bocareer.kb.yamlload import DEFAULT_MAX_BYTES, LDict, LList, parse, read_text
 from kb_text import dedent, kb, marked_line
 
 WriteKb = Callable[..., Path]

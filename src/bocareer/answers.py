@@ -12,8 +12,8 @@ from pathlib import Path
 from typing import Any
 
 from bocareer.errors import DataError, Problem, describe, did_you_mean
+from bocareer.kb.yamlload import LDict, LList, decode, parse, read_text
 from bocareer.models import KnowledgeBase
-from bocareer.yamlload import LDict, LList, decode, parse, read_text
 
 _KEYS = (
     "ratings",
@@ -186,3 +186,10 @@ def to_yaml(ratings: dict[str, int], extra: dict[str, Any] | None = None) -> str
             doc[key] = value
     header = "# bocareer answers: skill id -> rating 0-5. Use with: bocareer match --answers FILE\n"
     return header + yaml.safe_dump(doc, sort_keys=False, allow_unicode=True)
+
+
+def save(path: Path, ratings: dict[str, int], extra: dict[str, Any] | None = None) -> None:
+    """Write an answers file atomically (a crash leaves the old file or none, never a part)."""
+    from bocareer.files import atomic_write
+
+    atomic_write(path, to_yaml(ratings, extra))

@@ -1,7 +1,8 @@
-"""The errors bocareer's core raises, and the exit code each one maps to.
+"""Every error bocareer raises, and the exit code and JSON error code of each, in one table.
 
-The core never prints: it raises one of these, and the CLI turns it into one line on stderr and
-an exit code. Keeping the codes in one table keeps them stable for scripts.
+The core never prints: it raises one of these, and the CLI turns it into one line on stderr, an
+exit code and, with ``--json``, an error document. The table at the bottom keeps the codes stable
+for scripts (README, Exit codes).
 """
 
 from __future__ import annotations
@@ -14,8 +15,8 @@ class ExitCode(IntEnum):
     """Exit codes; documented in the README."""
 
     OK = 0
-    PROBLEM = 1  # bad data, unknown id, invalid knowledge base, invalid answers
-    USAGE = 2  # wrong invocation: missing terminal, conflicting options
+    PROBLEM = 1  # bad data, unknown id, invalid knowledge base or answers, a file not written
+    USAGE = 2  # wrong invocation: bad option, conflicting options, no terminal for the quiz
     INTERRUPTED = 130  # Ctrl-C
     BROKEN_PIPE = 141  # the reader of our stdout went away
 
@@ -34,9 +35,17 @@ class Problem(NamedTuple):
 
 
 class BocareerError(Exception):
-    """Base class: a message for the user and an exit code."""
+    """Base class: a message for the user; its exit code and JSON code come from ERRORS."""
 
-    exit_code: ExitCode = ExitCode.PROBLEM
+    @property
+    def exit_code(self) -> ExitCode:
+        """The exit code for this kind of error."""
+        return _entry(type(self))[0]
+
+    @property
+    def code(self) -> str:
+        """The stable name of this kind of error in JSON error documents."""
+        return _entry(type(self))[1]
 
 
 class DataError(BocareerError):
@@ -54,9 +63,44 @@ class NotFoundError(BocareerError):
 
 
 class UsageError(BocareerError):
-    """The command cannot run as invoked."""
+    """The command cannot run as invoked (options that clash, a value out of range)."""
 
-    exit_code = ExitCode.USAGE
+
+class NoTerminalError(UsageError):
+    """An interactive command run without a terminal; the message names the flag to use."""
+
+
+class WriteError(BocareerError):
+    """A file could not be written; nothing was changed."""
+
+
+class OutputClosedError(BocareerError):
+    """stdout went away (``| head``) before everything was written."""
+
+
+class Interrupted(BocareerError):
+    """Ctrl-C (or SIGTERM/SIGHUP) during an interactive command; what was answered is saved."""
+
+
+#: Every error: its exit code and its code in a JSON error document. Subclasses not listed use
+#: their nearest listed base class.
+ERRORS: dict[type[BocareerError], tuple[ExitCode, str]] = {
+    BocareerError: (ExitCode.PROBLEM, "error"),
+    DataError: (ExitCode.PROBLEM, "invalid-data"),
+    NotFoundError: (ExitCode.PROBLEM, "not-found"),
+    WriteError: (ExitCode.PROBLEM, "write-failed"),
+    UsageError: (ExitCode.USAGE, "usage"),
+    NoTerminalError: (ExitCode.USAGE, "no-terminal"),
+    Interrupted: (ExitCode.INTERRUPTED, "interrupted"),
+    OutputClosedError: (ExitCode.BROKEN_PIPE, "output-closed"),
+}
+
+
+def _entry(kind: type[BocareerError]) -> tuple[ExitCode, str]:
+    for cls in kind.__mro__:
+        if cls in ERRORS:
+            return ERRORS[cls]
+    return ERRORS[BocareerError]  # pragma: no cover - every error derives from BocareerError
 
 
 def suggest(word: str, choices: list[str], what: str) -> NotFoundError:

@@ -7,11 +7,7 @@ import os
 import tempfile
 from pathlib import Path
 
-from bocareer.errors import BocareerError
-
-
-class WriteError(BocareerError):
-    """A file could not be written; nothing was changed."""
+from bocareer.errors import WriteError
 
 
 def atomic_write(path: Path, text: str, *, overwrite: bool = True) -> None:

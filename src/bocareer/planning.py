@@ -7,8 +7,8 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
-from bocareer.matching import effective, score_role
 from bocareer.models import KnowledgeBase
+from bocareer.scoring import effective, score_role
 
 #: A role is "within reach" from this match score on (used by `learn` and stepping stones).
 REACH = 60.0
@@ -63,7 +63,7 @@ def _stepping_stones(
     kb: KnowledgeBase, ratings: Mapping[str, int], role_id: str, steps: list[Step]
 ) -> tuple[str, ...]:
     """Roles on the ladders into the target that come within reach along the plan."""
-    from bocareer.paths import routes_in
+    from bocareer.ladders import routes_in
 
     ancestors = {r for route in routes_in(kb, role_id) for r in route[:-1]}
     reached: dict[str, int] = {}

@@ -10,7 +10,7 @@ import sys
 from typing import Any
 
 from bocareer.models import Check, Skill
-from bocareer.quiz import Nav, Reply
+from bocareer.quiz.flow import Nav, Reply
 
 _SKIP, _BACK, _QUIT = "__skip__", "__back__", "__quit__"
 
@@ -49,7 +49,8 @@ class QuestionaryAsker:
 
         choices: list[Any] = [Choice("0  I have not done this", value=0)]
         choices += [
-            Choice(f"{i}  {_one_line(text)}", value=i) for i, text in enumerate(skill.levels, 1)
+            Choice(_wrapped(f"{i}  {_one_line(text)}", 6), value=i)
+            for i, text in enumerate(skill.levels, 1)
         ]
         choices.append(Separator())
         choices.append(Choice("Not sure: skip this one", value=_SKIP))
@@ -57,8 +58,10 @@ class QuestionaryAsker:
             choices.append(Choice("Back to the previous question", value=_BACK))
         choices.append(Choice("Quit for now (your answers are saved)", value=_QUIT))
         message = (
-            f"Question {number} of about {total}: {_one_line(skill.name)}\n"
-            f"  {_one_line(skill.description)}\n  Which describes you best?"
+            _wrapped(f"Question {number} of about {total}: {_one_line(skill.name)}", 2)
+            + "\n"
+            + _wrapped(f"  {_one_line(skill.description)}", 2)
+            + "\n  Which describes you best?"
         )
         picked = self._select(message, choices, "(arrow keys, then Enter)")
         if picked == _SKIP:
@@ -73,9 +76,10 @@ class QuestionaryAsker:
         """Ask a check question; return the option chosen."""
         from questionary import Choice
 
-        choices = [Choice(_one_line(o), value=o) for o in check.options]
+        choices = [Choice(_wrapped(_one_line(o), 3), value=o) for o in check.options]
         choices.append(Choice("Quit for now (your answers are saved)", value=_QUIT))
-        picked = self._select(f"Quick check: {_one_line(check.question)}", choices, "(arrow keys)")
+        message = _wrapped(f"Quick check: {_one_line(check.question)}", 2)
+        picked = self._select(message, choices, "(arrow keys)")
         return Nav.QUIT if picked == _QUIT else str(picked)
 
     def confirm(self, message: str) -> bool:
@@ -108,6 +112,22 @@ def _ask(question: Any) -> Any:
 
 def _one_line(text: str) -> str:
     """Text from the data on one line, with control characters removed."""
-    from bocareer.render import clean
+    from bocareer.output.text import clean
 
     return " ".join(clean(text).split())
+
+
+def _wrapped(text: str, indent: int) -> str:
+    """``text`` wrapped to the terminal, continuation lines indented: a level description on a
+    60-column terminal is read in full, not cut at the edge."""
+    import shutil
+    import textwrap
+
+    # Room for questionary's pointer ("» ") and a margin.
+    width = max(20, shutil.get_terminal_size((80, 24)).columns - 4)
+    return (
+        "\n".join(
+            textwrap.wrap(text, width=width, subsequent_indent=" " * indent, break_on_hyphens=False)
+        )
+        or text
+    )

@@ -8,7 +8,8 @@ from pathlib import Path
 
 from bocareer.errors import BocareerError
 from bocareer.files import atomic_write
-from bocareer.quiz import Mode, QuizState
+from bocareer.quiz.flow import QuizState
+from bocareer.quiz.selector import Mode
 
 ENV_STATE = "BOCAREER_STATE_DIR"
 

@@ -6,8 +6,8 @@ import os
 from pathlib import Path
 
 from bocareer.errors import DataError, Problem
+from bocareer.kb.yamlload import DEFAULT_MAX_BYTES, MB, read_bytes
 from bocareer.models import KnowledgeBase
-from bocareer.yamlload import DEFAULT_MAX_BYTES, MB, read_bytes
 
 ENV_DATA = "BOCAREER_DATA"
 ENV_MAX_SIZE = "BOCAREER_MAX_SIZE"
@@ -19,11 +19,11 @@ def shipped_path() -> Path:
     A wheel carries it inside the package; an editable install (where the build backend's
     force-include does not apply) runs from the source tree, whose ``data/`` folder has it.
     """
-    here = Path(__file__).resolve().parent
-    packaged = here / "data" / "roles.yaml"
+    package = Path(__file__).resolve().parent.parent
+    packaged = package / "data" / "roles.yaml"
     if packaged.is_file():
         return packaged
-    return here.parent.parent / "data" / "roles.yaml"
+    return package.parent.parent / "data" / "roles.yaml"
 
 
 def resolve_path(path: str | os.PathLike[str] | None) -> Path:
@@ -61,8 +61,8 @@ def check(
 
 
 def _check_bytes(raw: bytes, name: str) -> tuple[KnowledgeBase | None, list[Problem]]:
-    from bocareer.validator import validate
-    from bocareer.yamlload import decode, parse
+    from bocareer.kb.validate import validate
+    from bocareer.kb.yamlload import decode, parse
 
     try:
         data = parse(decode(raw, name), name)
@@ -76,10 +76,10 @@ def load(
 ) -> KnowledgeBase:
     """Read and validate a knowledge base; raise DataError listing every error if it is unusable.
 
-    An unchanged file that was valid before comes from the cache (see bocareer.cache) without
+    An unchanged file that was valid before comes from the cache (see bocareer.kb.cache) without
     being parsed again.
     """
-    from bocareer import cache
+    from bocareer.kb import cache
 
     target = resolve_path(path)
     raw = read_bytes(target, max_bytes=max_bytes(limit_mb))

@@ -160,24 +160,6 @@ def _rank_key(role: Role, ratings: Mapping[str, float], total: float) -> tuple[f
     return (-round(score, 9), overshoot, role.id)
 
 
-def reason(kb: KnowledgeBase, match: Match) -> str:
-    """One line that says why a role scored as it did."""
-    parts = [f"has {match.coverage:.0%} of what it asks"]
-    if match.coverage > 0:
-        parts.append(f"would use {match.focus:.0%} of your skills")
-    if match.strengths:
-        parts.append("strong in " + ", ".join(kb.skills[s].name for s in match.strengths[:2]))
-    if match.gaps:
-        g = match.gaps[0]
-        parts.append(f"biggest gap: {kb.skills[g.skill].name} ({_num(g.has)} of {g.needs})")
-    text = "; ".join(parts)
-    return text[0].upper() + text[1:]
-
-
-def _num(value: float) -> str:
-    return f"{value:g}"
-
-
 class Signal(NamedTuple):
     """Whether a set of answers can support a ranking, and what to tell the person if not."""
 

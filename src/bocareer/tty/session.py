@@ -5,16 +5,11 @@ from __future__ import annotations
 import shlex
 from pathlib import Path
 
-from bocareer.errors import BocareerError, ExitCode, UsageError
+from bocareer.errors import Interrupted, NoTerminalError
 from bocareer.models import KnowledgeBase
-from bocareer.quiz import Mode, QuizState
-from bocareer.session import Result
-
-
-class Interrupted(BocareerError):
-    """Ctrl-C during the quiz; the answers so far are saved."""
-
-    exit_code = ExitCode.INTERRUPTED
+from bocareer.quiz.flow import QuizState
+from bocareer.quiz.selector import Mode
+from bocareer.results import MatchResult
 
 
 def run_interactive(
@@ -26,16 +21,19 @@ def run_interactive(
     top: int,
     save: Path | None,
     resume: bool,
-) -> Result | None:
+) -> MatchResult | None:
     """Ask the quiz in the terminal; None when the person chose to stop for now."""
-    from bocareer import prompts, render, state
+    from bocareer import answers
+    from bocareer.advice import quiz_result
     from bocareer.files import check_writable
-    from bocareer.matching import signal
-    from bocareer.quiz import revisit, run
-    from bocareer.session import finish, save_answers
+    from bocareer.output.console import message
+    from bocareer.quiz import progress
+    from bocareer.quiz.flow import revisit, run
+    from bocareer.scoring import signal
+    from bocareer.tty import asker as prompts
 
     if not prompts.terminal_available():
-        raise UsageError(
+        raise NoTerminalError(
             "the quiz needs a terminal (stdin and stdout); to answer from a file, use "
             "`bocareer quiz --answers FILE` (- for stdin)"
         )
@@ -44,31 +42,31 @@ def run_interactive(
     if save is not None:
         check_writable(save)
     if resume:
-        current = state.load_progress()
-        render.message(f"Resuming your quiz: {_answers(current)} so far.")
+        current = progress.load_progress()
+        message(f"Resuming your quiz: {_answers(current)} so far.")
     else:
         current = QuizState(mode=mode, family=family, verify=verify)
-    state.save_progress(current)  # fails now, not after ten questions, if it cannot be saved
-    asker = prompts.QuestionaryAsker()
+    progress.save_progress(current)  # fails now, not after ten questions, if it cannot be saved
+    ask = prompts.QuestionaryAsker()
     resume_hint = "resume with `bocareer quiz --resume`"
     try:
-        outcome = run(kb, asker, current, on_answer=state.save_progress)
+        outcome = run(kb, ask, current, on_answer=progress.save_progress)
         if not outcome.finished:
-            state.save_progress(current)
-            render.message(f"Stopped for now: {_answers(current)} saved; {resume_hint}.")
+            progress.save_progress(current)
+            message(f"Stopped for now: {_answers(current)} saved; {resume_hint}.")
             return None
         sig = signal(dict(current.answers))
         if sig.warning:
-            render.message(f"Note: {sig.warning}")
-            if asker.confirm("Would you like to revisit a few answers?"):
-                revisit(kb, asker, current, on_answer=state.save_progress)
+            message(f"Note: {sig.warning}")
+            if ask.confirm("Would you like to revisit a few answers?"):
+                revisit(kb, ask, current, on_answer=progress.save_progress)
     except KeyboardInterrupt:
         raise Interrupted(f"quiz interrupted: {_answers(current)} saved; {resume_hint}") from None
-    target = save or state.last_answers_path()
-    save_answers(target, current)
-    state.clear_progress()
+    target = save or progress.last_answers_path()
+    answers.save(target, current.ratings, current.answers_extra())
+    progress.clear_progress()
     reprint = f"bocareer match --answers {shlex.quote(str(target))}"
-    return finish(kb, current, top=top, reprint=reprint)
+    return quiz_result(kb, current, top=top, reprint=reprint)
 
 
 def _answers(state: QuizState) -> str:

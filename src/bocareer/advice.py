@@ -1,0 +1,235 @@
+"""Build the results of the commands about a person (match, quiz, report, gap, learn, next):
+rank, plan and explain, with every name resolved for the renderers.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Mapping, Sequence
+from typing import TYPE_CHECKING
+
+from bocareer.answers import Answers
+from bocareer.errors import UsageError
+from bocareer.models import KnowledgeBase
+from bocareer.results import (
+    GapLine,
+    GapResult,
+    LearnResult,
+    MatchLine,
+    MatchResult,
+    MissedCheck,
+    MoveLine,
+    NextResult,
+    OpeningLine,
+    PlanView,
+    RatingLine,
+    ReportResult,
+    RoleRef,
+    SkillRef,
+    StepLine,
+)
+from bocareer.scoring import MISSED_CHECK_FACTOR, Match, signal, top_matches
+
+if TYPE_CHECKING:  # `match` never needs the quiz: importing it would cost start-up time
+    from bocareer.quiz.flow import QuizState
+
+#: A full report plans this many of the best matches; a brief one plans the best only.
+PLANNED = 3
+#: A plan's growth tree shows the next steps only, so each role fits two printed pages;
+#: `bocareer path ROLE` draws the whole ladder.
+PLAN_TREE_DEPTH = 2
+PLAN_TREE_STEPS = 8
+
+
+def _ref(kb: KnowledgeBase, role_id: str) -> RoleRef:
+    return RoleRef(role_id, kb.roles[role_id].title)
+
+
+def match_lines(
+    kb: KnowledgeBase, matches: Sequence[Match], ratings: Mapping[str, int], missed: Sequence[str]
+) -> tuple[MatchLine, ...]:
+    """Scored roles, with strengths, gaps and missed checks named."""
+    missed_set = set(missed)
+    out = []
+    for m in matches:
+        role = kb.roles[m.role]
+        out.append(
+            MatchLine(
+                id=role.id,
+                title=role.title,
+                family=role.family,
+                family_name=kb.families[role.family].name,
+                preparation=role.preparation,
+                score=m.score,
+                coverage=m.coverage,
+                focus=m.focus,
+                strengths=tuple(SkillRef(s, kb.skills[s].name) for s in m.strengths),
+                gaps=tuple(
+                    GapLine(
+                        g.skill, kb.skills[g.skill].name, ratings.get(g.skill, 0), g.has, g.needs
+                    )
+                    for g in m.gaps
+                ),
+                missed=tuple(
+                    MissedCheck(
+                        s,
+                        kb.skills[s].name,
+                        ratings.get(s, 0),
+                        ratings.get(s, 0) * MISSED_CHECK_FACTOR,
+                    )
+                    for s in role.skills
+                    if s in missed_set and ratings.get(s, 0) > 0
+                ),
+                next_roles=tuple(_ref(kb, n) for n in role.next),
+            )
+        )
+    return tuple(out)
+
+
+def match_result(
+    kb: KnowledgeBase, answers: Answers, *, top: int, family: str | None
+) -> MatchResult:
+    """Rank the roles for a set of answers."""
+    if top < 1:
+        raise UsageError("--top must be 1 or more")
+    if family is not None:
+        kb.family(family)
+    asked = answers.asked or tuple(answers.ratings) + answers.skipped
+    given: dict[str, float | None] = {s: answers.ratings.get(s) for s in asked}
+    for s in answers.skipped:
+        given[s] = None
+    sig = signal(given, len(asked) or None)
+    best = top_matches(kb, answers.ratings, top, family=family, missed=answers.missed)
+    return MatchResult(
+        matches=match_lines(kb, best, answers.ratings, answers.missed),
+        warnings=(sig.warning,) if sig.warning else (),
+    )
+
+
+def quiz_result(
+    kb: KnowledgeBase, state: QuizState, *, top: int, reprint: str | None = None
+) -> MatchResult:
+    """Rank what a quiz collected, with where the best match leads."""
+    from bocareer.ladders import growth_tree
+    from bocareer.scoring import effective
+
+    sig = signal(dict(state.answers))
+    best = top_matches(kb, state.ratings, top, family=state.family, missed=state.missed)
+    tree = growth_tree(kb, best[0].role, effective(state.ratings, state.missed)) if best else None
+    return MatchResult(
+        matches=match_lines(kb, best, state.ratings, state.missed),
+        warnings=(sig.warning,) if sig.warning else (),
+        asked=tuple(state.answers),
+        tree=tree,
+        reprint=reprint,
+    )
+
+
+def plan_view(
+    kb: KnowledgeBase, ratings: Mapping[str, int], role_id: str, missed: Sequence[str] = ()
+) -> PlanView:
+    """A gap plan toward one role, with where it leads measured against the person."""
+    from bocareer.ladders import growth_tree, routes_in
+    from bocareer.planning import gap_plan
+    from bocareer.scoring import effective
+
+    plan = gap_plan(kb, ratings, role_id, missed)
+    role = kb.roles[role_id]
+    return PlanView(
+        role=_ref(kb, role_id),
+        summary=role.summary,
+        preparation=role.preparation,
+        score=plan.score,
+        steps=tuple(
+            StepLine(s.skill, kb.skills[s.skill].name, s.has, s.needs, s.score_after)
+            for s in plan.steps
+        ),
+        stepping_stones=tuple(_ref(kb, r) for r in plan.stepping_stones),
+        tree=growth_tree(
+            kb, role_id, effective(ratings, missed), limit=PLAN_TREE_STEPS, depth=PLAN_TREE_DEPTH
+        ),
+        routes_in=tuple(tuple(_ref(kb, r) for r in route) for route in routes_in(kb, role_id)),
+    )
+
+
+def gap_result(kb: KnowledgeBase, answers: Answers, role_id: str) -> GapResult:
+    """``gap ROLE``."""
+    kb.role(role_id)
+    return GapResult(plan_view(kb, answers.ratings, role_id, answers.missed))
+
+
+def report_result(
+    kb: KnowledgeBase,
+    answers: Answers,
+    *,
+    name: str | None = None,
+    top: int = 5,
+    brief: bool = False,
+    today: dt.date | None = None,
+) -> ReportResult:
+    """A client's report: ratings, the best matches, and plans for the best of them."""
+    # A brief report is one page: the three best matches and a plan for the best one.
+    matched = match_result(kb, answers, top=3 if brief else top, family=None)
+    planned = 1 if brief else PLANNED
+    missed = set(answers.missed)
+    ratings = sorted(
+        (
+            RatingLine(s, kb.skills[s].name, v, s in missed)
+            for s, v in answers.ratings.items()
+            if v > 0
+        ),
+        key=lambda r: (-r.rating, r.name.casefold(), r.name),
+    )
+    return ReportResult(
+        name=name if name is not None else answers.name,
+        date=today or dt.date.today(),
+        ratings=tuple(ratings),
+        matches=matched.matches,
+        plans=tuple(
+            plan_view(kb, answers.ratings, m.id, answers.missed) for m in matched.matches[:planned]
+        ),
+        brief=brief,
+        warnings=matched.warnings,
+    )
+
+
+def learn_result(kb: KnowledgeBase, answers: Answers, top: int) -> LearnResult:
+    """``learn``: the skills whose raise opens the most roles."""
+    from bocareer.planning import REACH, skills_to_learn
+
+    openings = skills_to_learn(kb, answers.ratings, top, answers.missed)
+    return LearnResult(
+        REACH,
+        tuple(
+            OpeningLine(
+                o.skill,
+                kb.skills[o.skill].name,
+                o.has,
+                o.to_level,
+                tuple(_ref(kb, r) for r in o.opens),
+            )
+            for o in openings
+        ),
+    )
+
+
+def next_result(
+    kb: KnowledgeBase, from_role: str, ratings: Mapping[str, int] | None, top: int
+) -> NextResult:
+    """``next --from``: the moves with the fewest new skills."""
+    from bocareer.planning import next_moves
+
+    moves = next_moves(kb, from_role, ratings, top)
+    return NextResult(
+        _ref(kb, from_role),
+        tuple(
+            MoveLine(
+                m.role,
+                kb.roles[m.role].title,
+                m.similarity,
+                m.on_ladder,
+                tuple(GapLine(s, kb.skills[s].name, h, float(h), n) for s, h, n in m.new_skills),
+            )
+            for m in moves
+        ),
+    )

@@ -1,0 +1,61 @@
+"""``bocareer validate``: check a knowledge base."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from bocareer.cli.options import (
+    handle_errors,
+    prints,
+    settings,
+)
+from bocareer.cli.root import app
+from bocareer.errors import ExitCode
+from bocareer.output.emit import emit
+from bocareer.output.formats import DATA, Destination
+
+
+@app.command()
+@handle_errors
+@prints(DATA)
+def validate(
+    ctx: typer.Context,
+    file: Annotated[
+        Path | None,
+        typer.Argument(
+            help="The knowledge base to check [default: --data, $BOCAREER_DATA, or the shipped one].",
+            show_default=False,
+        ),
+    ] = None,
+    *,
+    dest: Destination,
+) -> None:
+    """Check a knowledge base and report every problem as `file:line: message`.
+
+    Exits 0 when the file is clean, 1 when there is any problem (warnings included).
+
+    Example: `bocareer validate my-roles.yaml`
+    """
+    from bocareer.kb import check
+    from bocareer.kb.load import resolve_path
+    from bocareer.output.console import message
+    from bocareer.output.text import plural
+    from bocareer.sheets import validate_result
+
+    own = settings(ctx)
+    target = file if file is not None else own.data
+    kb, problems = check(target, own.max_size)
+    result = validate_result(str(resolve_path(target)), kb, problems)
+    emit(result, dest)
+    if result.counts is None:
+        errors = sum(1 for p in problems if not p.warning)
+        message(f"{plural(errors, 'error')}, {plural(len(problems) - errors, 'warning')}")
+        raise typer.Exit(ExitCode.PROBLEM)
+    roles, skills, families, checks = result.counts
+    message(
+        f"{result.path}: OK: {plural(roles, 'role')}, {plural(skills, 'skill')}, "
+        f"{plural(families, 'family', 'families')}, {plural(checks, 'check question')}"
+    )

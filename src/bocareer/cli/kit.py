@@ -1,0 +1,161 @@
+"""The counsellor's kit: client reports, gap plans, skills to learn, next moves, comparisons."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+import typer
+
+from bocareer.cli.options import (
+    AnswersOpt,
+    RoleArg,
+    TopOpt,
+    complete,
+    handle_errors,
+    kb,
+    prints,
+    read_answers,
+)
+from bocareer.cli.root import app
+from bocareer.errors import UsageError
+from bocareer.output.emit import emit
+from bocareer.output.formats import DOCUMENT, LIST, REPORT, Destination
+
+
+@app.command()
+@handle_errors
+@prints(REPORT)
+def report(
+    ctx: typer.Context,
+    answers: AnswersOpt = None,
+    name: Annotated[
+        str | None, typer.Option("--name", help="The client's name, for the heading.")
+    ] = None,
+    brief: Annotated[
+        bool,
+        typer.Option(
+            "--brief",
+            help="One page: strongest skills, the three best matches with why and the two "
+            "biggest gaps, and the first step toward the best.",
+        ),
+    ] = False,
+    top: TopOpt = 5,
+    *,
+    dest: Destination,
+) -> None:
+    """A client report to print or e-mail: the brief page, then a plan for each of the best
+    three roles (summary, skills to raise, where it leads).
+
+    Formats: markdown (default), html (one self-contained page to print), json.
+
+    Example: `bocareer report --answers alex.yaml --name "Alex Doe" -o alex.html`
+    """
+    from bocareer.advice import report_result
+
+    base, given = read_answers(ctx, answers)
+    emit(report_result(base, given, name=name, top=top, brief=brief), dest)
+
+
+@app.command()
+@handle_errors
+@prints(DOCUMENT)
+def gap(
+    ctx: typer.Context,
+    role_id: RoleArg,
+    answers: AnswersOpt = None,
+    *,
+    dest: Destination,
+) -> None:
+    """Which skills to raise for a target role, biggest gain first, and the roles on the way.
+
+    Each step shows the match score once it and every step before it are taken.
+    Formats: table (default), json, markdown, html.
+
+    Example: `bocareer gap data-analyst --answers alex.yaml`
+    """
+    from bocareer.advice import gap_result
+
+    base, given = read_answers(ctx, answers)
+    emit(gap_result(base, given, role_id), dest)
+
+
+@app.command()
+@handle_errors
+@prints(LIST)
+def learn(
+    ctx: typer.Context,
+    answers: AnswersOpt = None,
+    top: TopOpt = 5,
+    *,
+    dest: Destination,
+) -> None:
+    """The few skills that would bring the most roles within reach: training that pays off broadly.
+
+    Formats: table (default), json, csv.
+
+    Example: `bocareer learn --answers alex.yaml`
+    """
+    from bocareer.advice import learn_result
+
+    base, given = read_answers(ctx, answers)
+    emit(learn_result(base, given, top), dest)
+
+
+@app.command(name="next")
+@handle_errors
+@prints(LIST)
+def next_(
+    ctx: typer.Context,
+    from_role: Annotated[
+        str,
+        typer.Option(
+            "--from", help="The role the person is in now.", autocompletion=complete("role")
+        ),
+    ],
+    answers: AnswersOpt = None,
+    top: TopOpt = 5,
+    *,
+    dest: Destination,
+) -> None:
+    """The roles someone in a role can move to with the fewest new skills, ladders or not.
+
+    With --answers, the person's own ratings count too. Formats: table (default), json, csv.
+
+    Example: `bocareer next --from data-entry-operator`
+    """
+    from bocareer.advice import next_result
+
+    ratings = None
+    if answers is not None:
+        base, given = read_answers(ctx, answers)
+        ratings = given.ratings
+    else:
+        base = kb(ctx)
+    emit(next_result(base, from_role, ratings, top), dest)
+
+
+@app.command()
+@handle_errors
+@prints(DOCUMENT)
+def compare(
+    ctx: typer.Context,
+    role_ids: Annotated[
+        list[str],
+        typer.Argument(
+            help="Two or three role ids.", autocompletion=complete("role"), show_default=False
+        ),
+    ],
+    *,
+    dest: Destination,
+) -> None:
+    """Roles side by side: preparation, pay, every skill's level, and what each alone needs.
+
+    Formats: table (default), json, markdown, html.
+
+    Example: `bocareer compare accountant financial-analyst internal-auditor`
+    """
+    if not 2 <= len(role_ids) <= 3:
+        raise UsageError("compare takes two or three role ids")
+    from bocareer.sheets import compare_result
+
+    emit(compare_result(kb(ctx), role_ids), dest)

@@ -1,0 +1,119 @@
+"""Where output goes: results to stdout, messages to stderr, and what the terminal can show.
+
+Rich is imported only when a table is drawn: ``bocareer roles --json`` never pays for it.
+"""
+
+from __future__ import annotations
+
+import errno
+import sys
+from typing import TYPE_CHECKING
+
+from bocareer.output.text import clean
+
+if TYPE_CHECKING:
+    from rich.console import Console, RenderableType
+
+_consoles: dict[str, Console] = {}
+
+
+def console(stream: str = "stdout") -> Console:
+    """The shared console for stdout (results) or stderr (messages).
+
+    Rich already follows the terminal: no colour when the stream is not a TTY or NO_COLOR is set,
+    and ASCII borders when the stream's encoding cannot show box-drawing characters.
+    """
+    if stream not in _consoles:
+        from rich.console import Console
+
+        class _Console(Console):
+            def on_broken_pipe(self) -> None:
+                # Rich would exit with 1, the code for bad data; let the CLI say 141.
+                raise BrokenPipeError
+
+        _consoles[stream] = _Console(stderr=stream == "stderr", highlight=False)
+    return _consoles[stream]
+
+
+def reset_consoles() -> None:
+    """Forget the consoles, so the next one sees the current streams (used between test runs)."""
+    _consoles.clear()
+
+
+def unicode_ok(stream: object = None) -> bool:
+    """True when ``stream`` (stdout by default) can show block and arrow characters.
+
+    A C locale with UTF-8 mode off, or PYTHONIOENCODING=ascii, gives an ASCII stdout: bars and
+    arrows are then drawn with ASCII instead of failing with UnicodeEncodeError.
+    """
+    encoding = getattr(stream if stream is not None else sys.stdout, "encoding", None) or "utf-8"
+    try:
+        "█░→·•".encode(encoding)
+    except (UnicodeEncodeError, LookupError):
+        return False
+    return True
+
+
+def width() -> int:
+    """The width the terminal views lay out for."""
+    return console().width
+
+
+def write_stdout(text: str) -> None:
+    """Write all of ``text`` to stdout, or raise BrokenPipeError or a WriteError.
+
+    An unbuffered stdout (``python -u``, PYTHONUNBUFFERED) can write only part of a large text
+    when the reader goes away, without an error; writing the rest raises, so nothing truncated
+    is ever reported as success.
+    """
+    try:
+        sys.stdout.flush()
+        out = getattr(sys.stdout, "buffer", None)
+        if out is None:
+            sys.stdout.write(text)
+            sys.stdout.flush()
+            return
+        data = memoryview(text.encode(sys.stdout.encoding or "utf-8", errors="replace"))
+        while data:
+            written = out.write(data)
+            data = data[written if written is not None else len(data) :]
+        out.flush()
+    except BrokenPipeError:
+        raise
+    except OSError as exc:
+        raise stdout_error(exc) from None
+
+
+def stdout_error(exc: OSError) -> Exception:
+    """The error to raise when stdout cannot be written: a closed pipe, or a plain message."""
+    from bocareer.errors import WriteError
+
+    if exc.errno == errno.EPIPE:
+        return BrokenPipeError()
+    reason = exc.strerror or type(exc).__name__
+    return WriteError(f"could not write the output ({reason})")
+
+
+def show(*items: RenderableType) -> None:
+    """Print renderables on stdout."""
+    out = console()
+    try:
+        for item in items:
+            lines = getattr(item, "lines", None)
+            if isinstance(lines, list):  # terminal.base.Lines: as they are, unwrapped
+                write_stdout("".join(f"{line}\n" for line in lines))
+            else:
+                out.print(item)
+    except BrokenPipeError:
+        raise
+    except OSError as exc:
+        raise stdout_error(exc) from None
+
+
+def message(text: str) -> None:
+    """One line for the person on stderr (never on stdout, which may be piped).
+
+    Written as plain text, unwrapped: a script or a CI log reading stderr gets exactly one line.
+    """
+    sys.stderr.write(clean(text).replace("\n", " ") + "\n")
+    sys.stderr.flush()

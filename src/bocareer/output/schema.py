@@ -1,0 +1,294 @@
+"""The JSON documents bocareer prints, as TypedDicts: the contract scripts rely on.
+
+mypy checks every builder in :mod:`bocareer.output.jsondoc` against these, and
+``tests/test_json_contract.py`` checks every command's real output against them. Within a
+``schema_version`` keys are only ever added, never renamed or removed (README, JSON output).
+This module is imported for type checking and by the tests, never at run time.
+"""
+
+from __future__ import annotations
+
+from typing import TypedDict
+
+# -- browsing -------------------------------------------------------------------------------
+
+
+class SkillLevelDoc(TypedDict):
+    id: str
+    level: int
+
+
+class RoleBriefDoc(TypedDict):
+    id: str
+    title: str
+    family: str
+    preparation: int
+    summary: str
+    skills: list[SkillLevelDoc]
+    next_roles: list[str]
+    previous_roles: list[str]
+
+
+class RolesDoc(TypedDict):
+    schema_version: int
+    roles: list[RoleBriefDoc]
+
+
+class RoleSkillDoc(TypedDict):
+    id: str
+    name: str
+    level: int
+    meaning: str
+
+
+class EntryDoc(TypedDict):
+    education: str
+    experience: str
+
+
+class CodesDoc(TypedDict, total=False):
+    onet_soc: str
+    onet_title: str
+    isco: str
+    isco_title: str
+    note: str
+
+
+class SourceDoc(TypedDict, total=False):
+    title: str
+    year: int
+    url: str
+    note: str
+
+
+class FigureDoc(TypedDict):
+    value: float
+    source: SourceDoc
+
+
+class RoleFullDoc(TypedDict):
+    id: str
+    title: str
+    family: str
+    family_name: str
+    summary: str
+    responsibilities: list[str]
+    skills: list[RoleSkillDoc]
+    tools: list[str]
+    entry: EntryDoc
+    preparation: int
+    preparation_note: str | None
+    next_roles: list[str]
+    previous_roles: list[str]
+    codes: CodesDoc
+    figures: dict[str, FigureDoc]
+    seed: bool
+
+
+class RoleDoc(TypedDict):
+    schema_version: int
+    role: RoleFullDoc
+
+
+class SkillDoc(TypedDict):
+    id: str
+    name: str
+    description: str
+    levels: dict[str, str]
+    roles: list[str]
+
+
+class SkillsDoc(TypedDict):
+    schema_version: int
+    skills: list[SkillDoc]
+
+
+class FamilyDoc(TypedDict):
+    id: str
+    name: str
+    summary: str
+    roles: list[str]
+
+
+class FamiliesDoc(TypedDict):
+    schema_version: int
+    families: list[FamilyDoc]
+
+
+class PathDoc(TypedDict):
+    schema_version: int
+    role: str
+    paths: list[list[str]]
+    routes_in: list[list[str]]
+
+
+class NamedTextDoc(TypedDict):
+    name: str
+    text: str
+
+
+class ComparisonRowDoc(TypedDict):
+    aspect: str
+    back_office: str
+    front_office: str
+
+
+class WorkTypeDoc(TypedDict):
+    name: str
+    roles: list[str]
+
+
+class AboutDoc(TypedDict):
+    schema_version: int
+    summary: str
+    features: list[str]
+    duties: list[NamedTextDoc]
+    comparison: list[ComparisonRowDoc]
+    work_types: list[WorkTypeDoc]
+    challenges: list[NamedTextDoc]
+    outlook: str
+    families: list[FamilyDoc]
+
+
+class CompareRoleDoc(TypedDict):
+    id: str
+    title: str
+    preparation: int
+    skills: dict[str, int]
+    only: list[str]
+    figures: dict[str, FigureDoc]
+
+
+class CompareDoc(TypedDict):
+    schema_version: int
+    roles: list[CompareRoleDoc]
+    skills: list[str]
+
+
+class ProblemDoc(TypedDict):
+    file: str
+    line: int | None
+    message: str
+    severity: str
+
+
+class ValidateDoc(TypedDict):
+    schema_version: int
+    valid: bool
+    problems: list[ProblemDoc]
+
+
+# -- a person against the roles ---------------------------------------------------------------
+
+
+class GapDoc(TypedDict):
+    skill: str
+    has: int
+    counted: float
+    needs: int
+
+
+class MatchDoc(TypedDict):
+    id: str
+    title: str
+    family: str
+    preparation: int
+    score: float
+    coverage: float
+    focus: float
+    reason: str
+    strengths: list[str]
+    gaps: list[GapDoc]
+    checks_missed: list[str]
+    next_roles: list[str]
+
+
+class MatchesDoc(TypedDict):
+    schema_version: int
+    matches: list[MatchDoc]
+    warnings: list[str]
+
+
+class QuizDoc(MatchesDoc):
+    asked: list[str]
+
+
+class StepDoc(TypedDict):
+    skill: str
+    has: int
+    needs: int
+    score_after: float
+
+
+class GapPlanDoc(TypedDict):
+    schema_version: int
+    role: str
+    score: float
+    steps: list[StepDoc]
+    stepping_stones: list[str]
+
+
+class PlanDoc(TypedDict):
+    role: str
+    score: float
+    steps: list[StepDoc]
+    stepping_stones: list[str]
+
+
+class RatingDoc(TypedDict):
+    skill: str
+    rating: int
+    check_missed: bool
+
+
+class ReportDoc(TypedDict):
+    schema_version: int
+    name: str | None
+    date: str
+    brief: bool
+    ratings: list[RatingDoc]
+    matches: list[MatchDoc]
+    plans: list[PlanDoc]
+    warnings: list[str]
+
+
+class OpeningDoc(TypedDict):
+    skill: str
+    has: int
+    to_level: int
+    opens: list[str]
+
+
+class LearnDoc(TypedDict):
+    schema_version: int
+    within_reach_score: float
+    skills: list[OpeningDoc]
+
+
+class NewSkillDoc(TypedDict):
+    skill: str
+    has: int
+    needs: int
+
+
+class MoveDoc(TypedDict):
+    id: str
+    title: str
+    similarity: float
+    on_ladder: bool
+    new_skills: list[NewSkillDoc]
+
+
+# "from" is a Python keyword, so this document is declared the functional way.
+NextDoc = TypedDict("NextDoc", {"schema_version": int, "from": str, "moves": list[MoveDoc]})
+
+
+class ErrorBodyDoc(TypedDict):
+    code: str
+    message: str
+    exit_code: int
+
+
+class ErrorDoc(TypedDict):
+    schema_version: int
+    error: ErrorBodyDoc

@@ -1,0 +1,152 @@
+"""Terminal views of the results about a person: matches, gap plans, skills to learn, moves."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from bocareer import results as r
+from bocareer.output import text as t
+from bocareer.output.terminal.base import Col, glyphs, grid, plain
+from bocareer.output.terminal.browse import tree_view
+
+#: The matches table lists at most this many gaps per role.
+GAPS_SHOWN = 4
+
+
+def matches(res: r.MatchResult) -> list[Any]:
+    """The top matches: score as a bar, why, and the gaps to close; then where the best leads."""
+    from rich.text import Text
+
+    if not res.matches:
+        return []
+    g = glyphs()
+    rows = []
+    for n, m in enumerate(res.matches, start=1):
+        who = plain(m.title, "bold")
+        who.append_text(plain(f"\n{m.id}", "cyan"))
+        why = plain(t.reason(m))
+        for x in m.missed:
+            why.append_text(plain(f"\n{x.name}: {t.missed_check(x)}", "yellow"))
+        gaps = Text()
+        for i, gap in enumerate(m.gaps[:GAPS_SHOWN]):
+            if i:
+                gaps.append("\n")
+            gaps.append_text(plain(t.gap_text(gap, g)))
+        if len(m.gaps) > GAPS_SHOWN:
+            gaps.append_text(plain(f"\n+{len(m.gaps) - GAPS_SHOWN} more", "dim"))
+        score = Text(t.bar(m.score, 100, 10, g), style="green")
+        score.append(f" {t.score_text(m.score)}")
+        rows.append([plain(str(n)), who, score, why, gaps if m.gaps else plain("none", "green")])
+    parts: list[Any] = [
+        grid(
+            "Your best matches",
+            [
+                Col("#", right=True),
+                Col("Role", ratio=2, min_width=max(len(m.id) for m in res.matches)),
+                Col("Score", keep=True),
+                Col("Why", ratio=3),
+                Col(f"Gaps: you {g.arrow} needs", ratio=2),
+            ],
+            rows,
+            lines=True,
+        )
+    ]
+    if res.tree is not None:
+        parts.append(tree_view(res.tree))
+    if res.reprint:
+        parts.append(plain(f"To see this again: {res.reprint}", "dim"))
+    return parts
+
+
+def gap(res: r.GapResult) -> list[Any]:
+    """A skill-gap plan: what to raise, in order, and the score after each step."""
+    g = glyphs()
+    plan = res.plan
+    parts: list[Any] = [
+        plain(
+            f"Toward {plan.role.title} ({plan.role.id}): your match today is "
+            f"{t.score_text(plan.score)}/100.",
+            "bold",
+        )
+    ]
+    if not plan.steps:
+        parts.append(plain(t.MEETS_ALL))
+        return parts
+    parts.append(
+        grid(
+            "Skills to raise, biggest gain first",
+            [
+                Col("Step", right=True),
+                Col("Skill"),
+                Col(f"From {g.arrow} to", keep=True),
+                Col("Score after", keep=True),
+            ],
+            [
+                [
+                    plain(str(n)),
+                    plain(x.name),
+                    plain(f"{x.has} {g.arrow} {x.needs}"),
+                    plain(
+                        f"{t.bar(x.score_after, 100, 10, g)} {t.score_text(x.score_after)}", "green"
+                    ),
+                ]
+                for n, x in enumerate(plan.steps, start=1)
+            ],
+        )
+    )
+    if plan.stepping_stones:
+        names = ", ".join(f"{x.title} ({x.id})" for x in plan.stepping_stones)
+        parts.append(plain(f"On the way you could step into: {names}"))
+    return parts
+
+
+def learn(res: r.LearnResult) -> list[Any]:
+    """The skills that open the most roles."""
+    if not res.openings:
+        return []
+    g = glyphs()
+    return [
+        grid(
+            f"Skills that would bring the most roles within reach (score {res.reach:.0f}+)",
+            [Col("Skill"), Col("Raise", keep=True), Col("Opens", right=True), Col("Roles")],
+            [
+                [
+                    plain(o.name),
+                    plain(f"{o.has} {g.arrow} {o.to_level}"),
+                    plain(str(len(o.opens))),
+                    plain(", ".join(x.title for x in o.opens)),
+                ]
+                for o in res.openings
+            ],
+            lines=True,
+        )
+    ]
+
+
+def next_moves(res: r.NextResult) -> list[Any]:
+    """Moves from a role with the fewest new skills."""
+    g = glyphs()
+    rows = []
+    for m in res.moves:
+        who = plain(m.title, "bold")
+        who.append_text(plain(f"\n{m.id}" + (" (on its ladder)" if m.on_ladder else ""), "cyan"))
+        new = ", ".join(f"{x.name} {x.rated}{g.arrow}{x.needs}" for x in m.new_skills) or "none"
+        rows.append(
+            [
+                who,
+                plain(f"{t.bar(m.similarity * 100, 100, 5, g)} {t.percent(m.similarity)}"),
+                plain(new),
+            ]
+        )
+    return [
+        grid(
+            f"Moves from {t.one_line(res.start.title)}, fewest new skills first",
+            [
+                Col("Role", ratio=2, min_width=max((len(m.id) for m in res.moves), default=4)),
+                Col("Similar", keep=True),
+                Col(f"New skills: has {g.arrow} needs", ratio=3),
+            ],
+            rows,
+            lines=True,
+        )
+    ]

@@ -1,0 +1,321 @@
+"""One typed, immutable result per command: everything a renderer needs, names resolved.
+
+Commands build one of these (``sheets`` for the browsing commands, ``advice`` for the ones about
+a person) and hand it to :func:`bocareer.output.emit`; the terminal, JSON, Markdown, HTML and CSV
+renderers draw it and compute nothing, so a wording or a number is decided in one place.
+NamedTuples rather than dataclasses: as immutable, and far cheaper to define at start-up.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import NamedTuple
+
+from bocareer.errors import Problem
+from bocareer.ladders import GrowthTree
+from bocareer.models import About, Codes, Source
+
+
+class RoleRef(NamedTuple):
+    """A role named in a result: its id (to type next) and its title (to read)."""
+
+    id: str
+    title: str
+
+
+class SkillRef(NamedTuple):
+    """A skill named in a result."""
+
+    id: str
+    name: str
+
+
+class SkillLevel(NamedTuple):
+    """A skill a role needs, with what that level means."""
+
+    id: str
+    name: str
+    level: int
+    meaning: str
+
+
+class Figure(NamedTuple):
+    """A sourced figure about a role's occupation."""
+
+    key: str
+    value: float
+    source: Source | None
+
+
+# -- browsing -------------------------------------------------------------------------------
+
+
+class RoleSheet(NamedTuple):
+    """One role in full: the hand-out a counsellor prints (``role ID``)."""
+
+    id: str
+    title: str
+    family: str
+    family_name: str
+    summary: str
+    responsibilities: tuple[str, ...]
+    skills: tuple[SkillLevel, ...]
+    """In the file's order; :meth:`by_level` for display."""
+    tools: tuple[str, ...]
+    education: str
+    experience: str
+    preparation: int
+    preparation_note: str | None
+    leads_to: tuple[RoleRef, ...]
+    comes_from: tuple[RoleRef, ...]
+    codes: Codes | None
+    figures: tuple[Figure, ...]
+    seed: bool
+
+    def by_level(self) -> tuple[SkillLevel, ...]:
+        """The skills, highest level first (stable for equal levels)."""
+        return tuple(sorted(self.skills, key=lambda s: -s.level))
+
+
+class RoleBrief(NamedTuple):
+    """A role as ``roles`` lists it."""
+
+    id: str
+    title: str
+    family: str
+    family_name: str
+    preparation: int
+    summary: str
+    skills: tuple[tuple[str, int], ...]
+    next_roles: tuple[str, ...]
+    previous_roles: tuple[str, ...]
+
+
+class RolesResult(NamedTuple):
+    """``roles``: the roles that pass the filters, in the file's order."""
+
+    roles: tuple[RoleBrief, ...]
+
+
+class SkillInfo(NamedTuple):
+    """A skill: what it is, what each level means, and the roles that use it."""
+
+    id: str
+    name: str
+    description: str
+    levels: tuple[str, str, str, str, str]
+    roles: tuple[str, ...]
+
+
+class SkillsResult(NamedTuple):
+    """``skills [ID]``: every skill, or one skill's levels (``detail``)."""
+
+    skills: tuple[SkillInfo, ...]
+    detail: bool
+
+
+class FamilyInfo(NamedTuple):
+    """A back-office family and its roles."""
+
+    id: str
+    name: str
+    summary: str
+    roles: tuple[RoleRef, ...]
+
+
+class FamiliesResult(NamedTuple):
+    """``families``."""
+
+    families: tuple[FamilyInfo, ...]
+
+
+class PathResult(NamedTuple):
+    """``path ID``: where a role leads and the routes into it."""
+
+    role: RoleRef
+    tree: GrowthTree
+    paths: tuple[tuple[str, ...], ...]
+    routes_in: tuple[tuple[RoleRef, ...], ...]
+
+
+class WorkTypeInfo(NamedTuple):
+    """A kind of back-office work and the roles that do it."""
+
+    name: str
+    roles: tuple[RoleRef, ...]
+
+
+class AboutResult(NamedTuple):
+    """``about``: what back-office work is."""
+
+    about: About
+    work_types: tuple[WorkTypeInfo, ...]
+    families: FamiliesResult
+
+
+class CompareRole(NamedTuple):
+    """One role in a comparison."""
+
+    id: str
+    title: str
+    preparation: int
+    levels: tuple[int, ...]
+    """The level needed of each skill of :attr:`Comparison.skills` (0 = not needed)."""
+    only: tuple[SkillRef, ...]
+    figures: tuple[Figure, ...]
+
+
+class CompareResult(NamedTuple):
+    """``compare``: two or three roles side by side."""
+
+    roles: tuple[CompareRole, ...]
+    skills: tuple[SkillRef, ...]
+    """Every skill any of the roles needs, most needed first."""
+
+
+class ValidateResult(NamedTuple):
+    """``validate``: every problem of one file and, when it loads, what it holds."""
+
+    path: str
+    problems: tuple[Problem, ...]
+    counts: tuple[int, int, int, int] | None
+    """Roles, skills, families and check questions, when the file is usable."""
+
+
+# -- a person against the roles ---------------------------------------------------------------
+
+
+class GapLine(NamedTuple):
+    """A skill below what a role needs: the rating given, the rating the score counts (lower
+    after a missed check) and the level needed."""
+
+    skill: str
+    name: str
+    rated: int
+    counted: float
+    needs: int
+
+
+class MissedCheck(NamedTuple):
+    """A skill whose check question was missed: the score counts it at half the rating."""
+
+    skill: str
+    name: str
+    rated: int
+    counted: float
+
+
+class MatchLine(NamedTuple):
+    """One role scored for one person, with what the person brings and lacks."""
+
+    id: str
+    title: str
+    family: str
+    family_name: str
+    preparation: int
+    score: float
+    coverage: float
+    focus: float
+    strengths: tuple[SkillRef, ...]
+    gaps: tuple[GapLine, ...]
+    missed: tuple[MissedCheck, ...]
+    next_roles: tuple[RoleRef, ...]
+
+
+class MatchResult(NamedTuple):
+    """``match`` and ``quiz``: the ranked roles for one person."""
+
+    matches: tuple[MatchLine, ...]
+    warnings: tuple[str, ...]
+    asked: tuple[str, ...] | None = None
+    """The skills the quiz asked, in order (quiz only)."""
+    tree: GrowthTree | None = None
+    """Where the best match leads, against the person (quiz only)."""
+    reprint: str | None = None
+
+
+class StepLine(NamedTuple):
+    """One step of a gap plan: raise a skill; the score once this and every earlier step is
+    taken."""
+
+    skill: str
+    name: str
+    has: int
+    needs: int
+    score_after: float
+
+
+class PlanView(NamedTuple):
+    """A gap plan toward one role: the document ``gap`` prints and the report repeats."""
+
+    role: RoleRef
+    summary: str
+    preparation: int
+    score: float
+    steps: tuple[StepLine, ...]
+    stepping_stones: tuple[RoleRef, ...]
+    tree: GrowthTree
+    routes_in: tuple[tuple[RoleRef, ...], ...]
+
+
+class RatingLine(NamedTuple):
+    """One of the person's ratings, with a missed check if any."""
+
+    skill: str
+    name: str
+    rating: int
+    missed: bool
+
+
+class ReportResult(NamedTuple):
+    """``report``: a client's report; the brief one is its first page alone."""
+
+    name: str | None
+    date: dt.date
+    ratings: tuple[RatingLine, ...]
+    """Highest first."""
+    matches: tuple[MatchLine, ...]
+    plans: tuple[PlanView, ...]
+    """Gap plans of the best matches, in their order."""
+    brief: bool
+    warnings: tuple[str, ...]
+
+
+class OpeningLine(NamedTuple):
+    """Raising one skill to ``to_level`` brings these roles within reach."""
+
+    skill: str
+    name: str
+    has: int
+    to_level: int
+    opens: tuple[RoleRef, ...]
+
+
+class LearnResult(NamedTuple):
+    """``learn``: the skills that open the most roles."""
+
+    reach: float
+    openings: tuple[OpeningLine, ...]
+
+
+class MoveLine(NamedTuple):
+    """A role someone could move to, and what it asks beyond what they have."""
+
+    id: str
+    title: str
+    similarity: float
+    on_ladder: bool
+    new_skills: tuple[GapLine, ...]
+
+
+class NextResult(NamedTuple):
+    """``next --from``: moves from a role, fewest new skills first."""
+
+    start: RoleRef
+    moves: tuple[MoveLine, ...]
+
+
+class GapResult(NamedTuple):
+    """``gap ROLE``: one gap plan."""
+
+    plan: PlanView
