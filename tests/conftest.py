@@ -98,3 +98,12 @@ def cache_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
     folder = tmp_path_factory.mktemp("cache")
     os.environ["BOCAREER_CACHE_DIR"] = str(folder)
     return folder
+
+
+@pytest.fixture
+def own_cache(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """A fresh, empty cache folder for this test only."""
+    folder = tmp_path / "kb-cache"
+    monkeypatch.setenv("BOCAREER_CACHE_DIR", str(folder))
+    monkeypatch.delenv("BOCAREER_CACHE", raising=False)
+    return folder

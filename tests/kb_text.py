@@ -13,13 +13,16 @@ MARK = "#!"
 LEVELS = "{1: Tried it, 2: Does it with help, 3: Does it alone, 4: Leads it, 5: Teaches it}"
 
 
-def skill(sid: str, *, name: str | None = None, levels: str = LEVELS, mark: str = "") -> str:
-    """One entry of ``skills:``; ``mark`` is appended to the id line."""
+def skill(
+    sid: str, *, name: str | None = None, levels: str = LEVELS, mark: str = "", extra: str = ""
+) -> str:
+    """One entry of ``skills:``; ``mark`` is appended to the id line, ``extra`` (indented by 4)
+    after the levels."""
     return (
         f"  {sid}:{mark}\n"
         f"    name: {name or sid.replace('-', ' ').title()}\n"
         f"    description: What {sid} is.\n"
-        f"    levels: {levels}\n"
+        f"    levels: {levels}\n" + extra
     )
 
 

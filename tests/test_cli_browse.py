@@ -554,7 +554,7 @@ def test_validate_json(invoke: Invoke, write_kb: WriteKb) -> None:
 def test_validate_json_clean(invoke: Invoke) -> None:
     """`validate --json` on a clean file says valid with no problems."""
     doc = json_out(tiny(invoke, "validate", "--json"))
-    assert doc == {"schema_version": 1, "valid": True, "problems": []}
+    assert doc == {"schema_version": 1, "valid": True, "problems": [], "grounding": None}
 
 
 def test_validate_missing_file(invoke: Invoke, tmp_path: Path) -> None:

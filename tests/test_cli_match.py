@@ -88,7 +88,9 @@ def test_match_json_contract(invoke: Invoke, person_file: Path) -> None:
 
 def test_match_top_limits_the_list(invoke: Invoke, person_file: Path) -> None:
     """--top N returns exactly the first N of the full ranking."""
-    full = json_out(invoke(["match", "--answers", person_file, "--json", "--top", "50"]))["matches"]
+    full = json_out(invoke(["match", "--answers", person_file, "--json", "--top", "200"]))[
+        "matches"
+    ]
     assert len(full) == len(SHIPPED.roles)
     two = json_out(invoke(["match", "--answers", person_file, "--json", "--top", "2"]))["matches"]
     assert two == full[:2]
@@ -116,14 +118,14 @@ def test_match_family_keeps_only_that_family(invoke: Invoke, person_file: Path) 
                 "--family",
                 "finance-accounting",
                 "--top",
-                "50",
+                "200",
             ]
         )
     )
     ids = [m["id"] for m in doc["matches"]]
     expected = [r for r, role in SHIPPED.roles.items() if role.family == "finance-accounting"]
     assert sorted(ids) == sorted(expected)
-    full = json_out(invoke(["match", "--answers", person_file, "--json", "--top", "50"]))
+    full = json_out(invoke(["match", "--answers", person_file, "--json", "--top", "200"]))
     assert ids == [m["id"] for m in full["matches"] if m["family"] == "finance-accounting"]
 
 
@@ -286,7 +288,7 @@ def test_quiz_answers_json_adds_asked(invoke: Invoke, person_file: Path) -> None
 
 def test_quiz_answers_counts_missing_skills_as_zero(invoke: Invoke, person_file: Path) -> None:
     """A skill the file does not rate is answered 0: it shows as has 0 in the gaps."""
-    doc = json_out(invoke(["quiz", "--answers", person_file, "--json", "--top", "50"]))
+    doc = json_out(invoke(["quiz", "--answers", person_file, "--json", "--top", "200"]))
     unrated = [s for s in doc["asked"] if s not in PERSON]
     assert unrated, "the quiz should ask at least one skill the file leaves out"
     gaps = [g for m in doc["matches"] for g in m["gaps"] if g["skill"] in unrated]
@@ -296,7 +298,7 @@ def test_quiz_answers_counts_missing_skills_as_zero(invoke: Invoke, person_file:
     direct = {s: PERSON.get(s, 0) for s in doc["asked"]}
     again = json_out(
         invoke(
-            ["match", "--answers", "-", "--json", "--top", "50"],
+            ["match", "--answers", "-", "--json", "--top", "200"],
             input=json.dumps({"ratings": direct}),
         )
     )

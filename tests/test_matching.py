@@ -95,22 +95,25 @@ def test_full_tie_is_broken_by_id() -> None:
     assert [m.role for m in rank(kb, {"typing": 3})] == ["alpha", "zeta"]
 
 
-def test_equal_scores_from_different_formulas_are_broken_by_id() -> None:
-    """Roles with mathematically equal scores are ordered by overshoot then id, whatever the rounding."""
-    ratings = {
-        "inventory-logistics": 5,
-        "written-communication": 2,
-        "document-verification": 2,
-        "technical-writing": 1,
-        "medical-terminology": 1,
-        "web-content": 2,
-        "financial-reporting": 1,
-    }
-    writer, auditor = SHIPPED.roles["technical-writer"], SHIPPED.roles["audit-assistant"]
-    # Both score exactly 100/7 with no overshoot: only the id may decide.
-    assert exact_score(writer, ratings) == exact_score(auditor, ratings) == Fraction(100, 7)
-    order = [m.role for m in rank(SHIPPED, ratings)]
-    assert order.index("audit-assistant") < order.index("technical-writer")
+def test_equal_scores_are_broken_by_overshoot_then_id() -> None:
+    """Roles with equal scores are ordered by the smaller over-qualification, then by id."""
+
+    def make(rid: str, skills: dict[str, int]) -> Role:
+        return Role(rid, rid, "f", "", ("work",), skills, (), Entry("", ""), 3, ())
+
+    base = SHIPPED._replace(
+        roles={
+            "b-role": make("b-role", {"typing": 3, "filing": 2}),
+            "a-role": make("a-role", {"sql": 3, "payroll": 2}),
+            "c-role": make("c-role", {"typing": 2, "sql": 1}),
+        }
+    )
+    ratings = {"typing": 2, "filing": 1, "sql": 2, "payroll": 1}
+    ranked = rank(base, ratings)
+    scores = {m.role: m.score for m in ranked}
+    assert scores["a-role"] == scores["b-role"]
+    order = [m.role for m in ranked]
+    assert order.index("a-role") < order.index("b-role"), "equal scores: by id"
 
 
 # -- ranges and monotonicity ---------------------------------------------------------------

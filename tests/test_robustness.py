@@ -842,15 +842,6 @@ def test_quiz_killed_after_three_answers_resumes_without_asking_them(
 # -- the cache -----------------------------------------------------------------------------------
 
 
-@pytest.fixture
-def own_cache(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    """A fresh, empty cache folder for this test only."""
-    folder = tmp_path / "kb-cache"
-    monkeypatch.setenv("BOCAREER_CACHE_DIR", str(folder))
-    monkeypatch.delenv("BOCAREER_CACHE", raising=False)
-    return folder
-
-
 def test_same_size_same_mtime_edit_is_seen(tmp_path: Path, own_cache: Path) -> None:
     """An edit that keeps the file's size and modification time is still seen: the cache is keyed by content."""
     path = tmp_path / "kb.yaml"

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import csv
 import re
 from pathlib import Path
 from typing import Any
@@ -12,8 +13,10 @@ import yaml
 from bocareer.errors import Problem
 from bocareer.kb.load import check, shipped_path
 from bocareer.models import KnowledgeBase, Role
+from bocareer.occupations.data import onet
 
 REFERENCE = Path(__file__).parent / "data" / "reference_codes.yaml"
+BLS = Path(__file__).parent / "data" / "bls_oews_may2023_national.tsv"
 
 #: The 32 roles the seed articles name (the issue's list), by title.
 SEED_TITLES = [
@@ -88,8 +91,6 @@ FAMILIES = [
     "content-publishing",
     "teleservices",
 ]
-
-FIGURE_KEYS = ("job_zone", "median_pay_usd", "automation_probability")
 
 Checked = tuple[KnowledgeBase | None, list[Problem]]
 
@@ -214,31 +215,76 @@ def test_reference_fixture_is_sane() -> None:
 
 @pytest.mark.parametrize("ref_title", sorted(_reference()))
 def test_codes_and_figures_agree_with_reference(kb: KnowledgeBase, ref_title: str) -> None:
-    """A role's O*NET-SOC and ISCO codes, Job Zone, median pay and automation odds match the reference."""
+    """A role keeps the reference's O*NET-SOC and ISCO codes and its automation odds, or its code
+    note names the reference's code and says why it changed."""
     entry = _reference()[ref_title]
     role = _match(kb, ref_title)
     assert role.codes is not None
-    assert role.codes.onet_soc == entry["soc_code"]
+    if role.codes.onet_soc != entry["soc_code"]:
+        assert entry["soc_code"] in (role.codes.note or ""), f"{role.id}: why the new code?"
+        assert "automation_probability" not in role.figures, (
+            "the reference's figure is for its code"
+        )
+        return
     assert role.codes.onet_title == entry["soc_title"]
     assert role.codes.isco == entry["isco_code"]
-    if entry["job_zone"] is not None:
-        assert role.preparation == entry["job_zone"] or role.preparation_note, role.id
-    for key in FIGURE_KEYS:
-        expected = entry[key]
-        if expected is None:
-            # The reference gives no value: the knowledge base must not invent one.
-            assert key not in role.figures, f"{role.id}.{key} has no source value"
-        elif key in role.figures:
-            assert role.figures[key] == pytest.approx(expected, abs=1e-9), f"{role.id}.{key}"
+    expected = entry["automation_probability"]
+    if expected is None:
+        # The reference gives no value: the knowledge base must not invent one.
+        assert "automation_probability" not in role.figures
+    else:
+        assert role.figures["automation_probability"] == pytest.approx(expected, abs=1e-9)
 
 
-def test_roles_outside_the_reference_carry_no_codes_or_figures(kb: KnowledgeBase) -> None:
-    """Roles the reference does not map (HR Coordinator, HR Manager ...) have no made-up codes."""
-    mapped = {_match(kb, t).id for t in _reference()}
-    invented = [
-        r.id for r in kb.roles.values() if r.id not in mapped and (r.codes is not None or r.figures)
-    ]
-    assert invented == []
+def test_automation_figures_come_only_from_the_reference(kb: KnowledgeBase) -> None:
+    """An automation probability is the reference's value for the role's occupation code (the
+    figure is the occupation's, whichever role carries it); none is ever guessed."""
+    by_code: dict[str, float] = {}
+    for entry in _reference().values():
+        if entry["automation_probability"] is not None:
+            by_code[entry["soc_code"]] = entry["automation_probability"]
+    for role in kb.roles.values():
+        if "automation_probability" in role.figures:
+            assert role.codes is not None
+            assert role.codes.onet_soc in by_code, f"{role.id}: no reference value for its code"
+            assert role.figures["automation_probability"] == pytest.approx(
+                by_code[role.codes.onet_soc], abs=1e-9
+            ), role.id
+
+
+def _bls() -> dict[str, dict[str, str]]:
+    with BLS.open(encoding="utf-8", newline="") as handle:
+        return {row["soc_code"]: row for row in csv.DictReader(handle, delimiter="\t")}
+
+
+def test_codes_exist_and_figures_match_onet_and_bls(kb: KnowledgeBase) -> None:
+    """Every coded role's occupation exists in O*NET under its title, its Job Zone figure is
+    O*NET's, and its pay and employment are BLS May 2023's for the six-digit code (or absent,
+    with a note, where BLS publishes none)."""
+    occupations = onet().occupations
+    bls = _bls()
+    for role in kb.roles.values():
+        if role.codes is None or role.codes.onet_soc is None:
+            assert not role.figures, role.id
+            continue
+        code = role.codes.onet_soc
+        assert code in occupations, role.id
+        assert role.codes.onet_title == occupations[code].title, role.id
+        assert role.figures.get("job_zone") == occupations[code].job_zone, role.id
+        assert role.codes.fit in ("exact", "broad", "proxy"), role.id
+        assert role.codes.isco is not None, role.id
+        assert re.fullmatch(r"\d{4}", role.codes.isco), role.id
+        row = bls.get(code[:7])
+        for key, column in (
+            ("median_pay_usd", "median_annual_usd"),
+            ("employment_us", "employment"),
+        ):
+            value = row[column] if row else ""
+            if value:
+                assert role.figures.get(key) == float(value), (role.id, key)
+            else:
+                assert key not in role.figures, (role.id, key)
+                assert "BLS" in (role.codes.note or ""), f"{role.id}: say why BLS has no figure"
 
 
 def test_every_figure_has_its_source(kb: KnowledgeBase) -> None:

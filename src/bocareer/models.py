@@ -31,6 +31,17 @@ class Family(NamedTuple):
     summary: str
 
 
+class Measure(NamedTuple):
+    """What a test must show for a level of a measurable skill (typing)."""
+
+    net_wpm: float | None = None
+    """Net words per minute (a word is five characters)."""
+    accuracy: float | None = None
+    """Per cent of characters right."""
+    kph: float | None = None
+    """Numeric keypad keystrokes per hour."""
+
+
 class Skill(NamedTuple):
     """A skill, with what each level 1-5 means in plain words."""
 
@@ -38,6 +49,12 @@ class Skill(NamedTuple):
     name: str
     description: str
     levels: tuple[str, str, str, str, str]
+    onet: Mapping[str, str] = MappingProxyType({})
+    """The O*NET elements this skill stands for: element id -> O*NET's name."""
+    onet_note: str | None = None
+    """Why the mapping is what it is (required when nothing in O*NET fits)."""
+    measured: Mapping[int, Measure] = MappingProxyType({})
+    """Level -> what a test must show to reach it (typing only)."""
 
     def anchor(self, level: int) -> str:
         """Plain-words meaning of ``level`` (1-5)."""
@@ -59,6 +76,9 @@ class Codes(NamedTuple):
     isco: str | None = None
     isco_title: str | None = None
     note: str | None = None
+    fit: str | None = None
+    """exact (the occupation is the role), broad (the role is one kind of it, a junior title
+    of it say) or proxy (the nearest code, a weak match)."""
 
 
 class Role(NamedTuple):
@@ -81,6 +101,18 @@ class Role(NamedTuple):
     codes: Codes | None = None
     figures: Mapping[str, float] = MappingProxyType({})
     seed: bool = False
+    also_called: tuple[str, ...] = ()
+    """Other titles people and job ads use for the role."""
+    takes: Mapping[str, str] = MappingProxyType({})
+    """Next role id -> what the move takes (a degree, a certificate, years), where it climbs."""
+    entry_point: str | None = None
+    """Why no role in the knowledge base leads here, when none does."""
+    top_of_ladder: str | None = None
+    """Why the role leads nowhere further, when it does not."""
+    departures: Mapping[str, str] = MappingProxyType({})
+    """Skill id -> why its level departs from O*NET's on purpose."""
+    uncovered: Mapping[str, str] = MappingProxyType({})
+    """O*NET element id -> why no skill of this role stands for it."""
 
 
 class Check(NamedTuple):
@@ -126,6 +158,13 @@ class About(NamedTuple):
     outlook: str = ""
 
 
+class NotModelled(NamedTuple):
+    """An O*NET element that no skill stands for, anywhere, and why."""
+
+    name: str
+    why: str
+
+
 class KnowledgeBase(NamedTuple):
     """Families, skills, roles and checks, all references resolved and checked."""
 
@@ -138,6 +177,8 @@ class KnowledgeBase(NamedTuple):
     checks: tuple[Check, ...] = ()
     previous: Mapping[str, tuple[str, ...]] = MappingProxyType({})
     """Role id -> the roles that lead to it (the reverse of ``Role.next``)."""
+    onet_not_modelled: Mapping[str, NotModelled] = MappingProxyType({})
+    """O*NET element id -> why no skill stands for it."""
 
     def role(self, role_id: str) -> Role:
         """The role with this id, or NotFoundError naming the closest ids."""

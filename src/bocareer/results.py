@@ -12,6 +12,7 @@ import datetime as dt
 from typing import NamedTuple
 
 from bocareer.errors import Problem
+from bocareer.kb.grounding import Grounding
 from bocareer.ladders import GrowthTree
 from bocareer.models import About, Codes, Source
 
@@ -71,6 +72,11 @@ class RoleSheet(NamedTuple):
     codes: Codes | None
     figures: tuple[Figure, ...]
     seed: bool
+    also_called: tuple[str, ...] = ()
+    takes: tuple[str | None, ...] = ()
+    """For each of :attr:`leads_to`, what the move takes when the data says (a degree ...)."""
+    entry_point: str | None = None
+    top_of_ladder: str | None = None
 
     def by_level(self) -> tuple[SkillLevel, ...]:
         """The skills, highest level first (stable for equal levels)."""
@@ -180,6 +186,8 @@ class ValidateResult(NamedTuple):
     problems: tuple[Problem, ...]
     counts: tuple[int, int, int, int] | None
     """Roles, skills, families and check questions, when the file is usable."""
+    grounding: Grounding | None = None
+    """The grounding check's figures, when it was asked for (``--grounding``)."""
 
 
 # -- a person against the roles ---------------------------------------------------------------

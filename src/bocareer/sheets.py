@@ -8,6 +8,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 
 from bocareer.errors import Problem
+from bocareer.kb.grounding import Grounding
 from bocareer.models import KnowledgeBase, Role
 from bocareer.results import (
     AboutResult,
@@ -83,8 +84,23 @@ def roles_list(
 
 
 def _haystack(role: Role) -> str:
-    return " ".join(
-        [role.id, role.title, role.summary, *role.responsibilities, *role.tools]
+    """Everything ``roles TEXT`` searches: the role's names (its other titles and its O*NET
+    occupation's, unless the code is only a proxy), what it does, and its tools."""
+    occupation = (
+        role.codes.onet_title
+        if role.codes is not None and role.codes.onet_title and role.codes.fit != "proxy"
+        else ""
+    )
+    return "\n".join(
+        [
+            role.id,
+            role.title,
+            *role.also_called,
+            occupation,
+            role.summary,
+            *role.responsibilities,
+            *role.tools,
+        ]
     ).casefold()
 
 
@@ -112,6 +128,10 @@ def role_sheet(kb: KnowledgeBase, role_id: str) -> RoleSheet:
         codes=r.codes,
         figures=figures(kb, r),
         seed=r.seed,
+        also_called=r.also_called,
+        takes=tuple(r.takes.get(n) for n in r.next),
+        entry_point=r.entry_point,
+        top_of_ladder=r.top_of_ladder,
     )
 
 
@@ -198,7 +218,10 @@ def compare_result(kb: KnowledgeBase, role_ids: Sequence[str]) -> CompareResult:
 
 
 def validate_result(
-    path: str, kb: KnowledgeBase | None, problems: Sequence[Problem]
+    path: str,
+    kb: KnowledgeBase | None,
+    problems: Sequence[Problem],
+    grounding: Grounding | None = None,
 ) -> ValidateResult:
     """What ``validate`` found."""
     counts = (
@@ -206,4 +229,4 @@ def validate_result(
         if kb is None or problems
         else (len(kb.roles), len(kb.skills), len(kb.families), len(kb.checks))
     )
-    return ValidateResult(path, tuple(problems), counts)
+    return ValidateResult(path, tuple(problems), counts, grounding)

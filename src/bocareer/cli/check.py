@@ -31,24 +31,38 @@ def validate(
         ),
     ] = None,
     *,
+    grounding: Annotated[
+        bool,
+        typer.Option(
+            "--grounding",
+            help="Also check the file against O*NET (each skill's levels, each role's codes and "
+            "central skills) and the ladder rules; prints the figures.",
+        ),
+    ] = False,
     dest: Destination,
 ) -> None:
     """Check a knowledge base and report every problem as `file:line: message`.
 
     Exits 0 when the file is clean, 1 when there is any problem (warnings included).
+    With --grounding the file is also held to O*NET's measured levels and to the ladder rules
+    (docs/knowledge-base.md says how), and the figures are printed.
 
-    Example: `bocareer validate my-roles.yaml`
+    Examples: `bocareer validate my-roles.yaml`, `bocareer validate --grounding`
     """
     from bocareer.kb import check
-    from bocareer.kb.load import resolve_path
+    from bocareer.kb.load import check_grounded, resolve_path
     from bocareer.output.console import message
     from bocareer.output.text import plural
     from bocareer.sheets import validate_result
 
     own = settings(ctx)
     target = file if file is not None else own.data
-    kb, problems = check(target, own.max_size)
-    result = validate_result(str(resolve_path(target)), kb, problems)
+    found = None
+    if grounding:
+        kb, problems, found = check_grounded(target, own.max_size)
+    else:
+        kb, problems = check(target, own.max_size)
+    result = validate_result(str(resolve_path(target)), kb, problems, found)
     emit(result, dest)
     if result.counts is None:
         errors = sum(1 for p in problems if not p.warning)

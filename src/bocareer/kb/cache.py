@@ -1,20 +1,25 @@
 """A cache of validated knowledge bases, so an unchanged file is parsed and checked only once.
 
-Keyed by a BLAKE2 hash of the file's bytes, bocareer's version and Python's version: any change to
-any of them is a different key, so a stale entry is never read. Entries are written with
-``marshal`` (plain values only: loading one can fail but never run code) and rebuilt into the
-frozen models; a damaged entry is ignored and replaced.
+Keyed by a BLAKE2 hash of the file's bytes, the cache format, Python's version and a fingerprint
+of the code that builds the knowledge base (``models.py`` and ``kb/``): any change to any of them
+is a different key, so a stale entry is never read, even in a development checkout whose
+validator was just edited. Entries are written with ``marshal`` (plain values only: loading one
+can fail but never run code), carry a checksum of their payload, and are rebuilt into the frozen
+models and checked for consistency; anything odd (not a regular file, damaged, inconsistent) is
+a miss. Entries unused for CLEAN_AFTER days, and temporary files left by a killed write, are
+removed when a new entry is written.
 """
 
 from __future__ import annotations
 
 import marshal
 import os
+import stat
 import sys
+import time
 from pathlib import Path
 from typing import Any
 
-from bocareer import __version__
 from bocareer.models import (
     About,
     Check,
@@ -23,7 +28,9 @@ from bocareer.models import (
     Entry,
     Family,
     KnowledgeBase,
+    Measure,
     Named,
+    NotModelled,
     Role,
     Skill,
     Source,
@@ -33,6 +40,13 @@ from bocareer.models import (
 ENV_CACHE = "BOCAREER_CACHE_DIR"
 #: Set to 0 to turn the cache off.
 ENV_USE = "BOCAREER_CACHE"
+#: Raised whenever the layout of an entry changes.
+FORMAT = 3
+#: An entry larger than this is not read (a validated 50,000-role knowledge base is ~60 MB).
+MAX_ENTRY = 256 * 1024 * 1024
+#: Entries not used for this many days are removed.
+CLEAN_AFTER = 30
+_PREFIX, _SUFFIX = "kb-", ".marshal"
 
 
 def cache_dir() -> Path:
@@ -49,118 +63,215 @@ def enabled() -> bool:
     return os.environ.get(ENV_USE, "1") != "0"
 
 
-def entry_path(raw: bytes) -> Path:
-    """Where the validated form of a file with these bytes is kept."""
+def hasher(digest_size: int) -> Any:
     try:
         # CPython's built-in BLAKE2: importing hashlib would load OpenSSL (~2.5 ms per command).
         from _blake2 import blake2b
     except ImportError:  # pragma: no cover - other Pythons
         from hashlib import blake2b
-    digest = blake2b(digest_size=20)
-    digest.update(f"{__version__}\0{sys.version}\0".encode())
+    return blake2b(digest_size=digest_size)
+
+
+def code_fingerprint() -> bytes:
+    """A hash of the modules that turn a file into a knowledge base."""
+    digest = hasher(16)
+    here = Path(__file__).resolve().parent
+    for path in sorted([here.parent / "models.py", *here.glob("*.py")]):
+        try:
+            digest.update(path.read_bytes())
+        except OSError:  # pragma: no cover - an installed package missing a module
+            digest.update(path.name.encode())
+    return bytes(digest.digest())
+
+
+def entry_path(raw: bytes) -> Path:
+    """Where the validated form of a file with these bytes is kept."""
+    digest = hasher(20)
+    digest.update(f"{FORMAT}\0{sys.version}\0".encode())
+    digest.update(code_fingerprint())
     digest.update(raw)
-    return cache_dir() / f"kb-{digest.hexdigest()[:40]}.marshal"
+    return cache_dir() / f"{_PREFIX}{digest.hexdigest()[:40]}{_SUFFIX}"
+
+
+def _read_entry(path: Path) -> bytes | None:
+    """The entry's bytes, or None when it is missing, not a regular file or too large.
+
+    Opened without blocking and checked before reading: a FIFO or a device planted in the
+    cache folder must not hang every command.
+    """
+    try:
+        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
+    except OSError:
+        return None
+    try:
+        info = os.fstat(fd)
+        if not stat.S_ISREG(info.st_mode) or info.st_size > MAX_ENTRY:
+            return None
+        chunks = []
+        left = info.st_size + 1
+        while left > 0:
+            chunk = os.read(fd, min(left, 1 << 20))
+            if not chunk:
+                break
+            chunks.append(chunk)
+            left -= len(chunk)
+        return b"".join(chunks)
+    except OSError:
+        return None
+    finally:
+        os.close(fd)
+
+
+def fetch(path: Path) -> Any:
+    """The value stored at ``path`` by :func:`store`, or None when it is missing, not a regular
+    file, damaged or edited (its checksum does not match)."""
+    data = _read_entry(path)
+    if data is None or len(data) < 16:
+        return None
+    payload = data[16:]
+    digest = hasher(16)
+    digest.update(payload)
+    if digest.digest() != data[:16]:
+        return None
+    try:
+        return marshal.loads(payload)
+    except Exception:  # from another Python
+        return None
+
+
+def store(path: Path, value: Any) -> None:
+    """Keep ``value`` (plain values only) at ``path`` with a checksum; failing is never an error:
+    a read-only home or a full disk only costs speed."""
+    from bocareer.files import atomic_write_bytes
+
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        payload = marshal.dumps(value)
+        digest = hasher(16)
+        digest.update(payload)
+        atomic_write_bytes(path, digest.digest() + payload)
+        clean(path.parent, keep=path)
+    except Exception:
+        return
 
 
 def get(raw: bytes, name: str) -> KnowledgeBase | None:
     """The cached knowledge base for these bytes, or None."""
     if not enabled():
         return None
+    plain = fetch(entry_path(raw))
     try:
-        data = marshal.loads(entry_path(raw).read_bytes())
-        return from_plain(data, name)
-    except Exception:  # missing, damaged or from another layout: read the file instead
+        kb = from_plain(plain, name)
+    except Exception:  # missing, from another layout, or values of the wrong shape
         return None
+    return kb if consistent(kb) else None
 
 
 def put(raw: bytes, kb: KnowledgeBase) -> None:
-    """Store a validated knowledge base; failing to cache is never an error."""
-    if not enabled():
-        return
-    from bocareer.files import atomic_write_bytes
+    """Store a validated knowledge base."""
+    if enabled():
+        store(entry_path(raw), to_plain(kb))
 
-    try:
-        folder = cache_dir()
-        folder.mkdir(parents=True, exist_ok=True)
-        atomic_write_bytes(entry_path(raw), marshal.dumps(to_plain(kb)))
-    except Exception:  # a read-only home or a full disk only costs speed
-        return
+
+def clean(folder: Path, keep: Path, now: float | None = None) -> None:
+    """Remove entries unused for CLEAN_AFTER days and temporary files older than an hour."""
+    now = time.time() if now is None else now
+    for path in folder.iterdir():
+        try:
+            age = now - path.lstat().st_atime
+            if path == keep:
+                continue
+            entry = path.name.endswith(_SUFFIX)
+            leftover = path.name.startswith(".") and path.name.endswith(".tmp")
+            if (entry and age > CLEAN_AFTER * 86400) or (leftover and age > 3600):
+                path.unlink()
+        except OSError:
+            continue
+
+
+def consistent(kb: KnowledgeBase) -> bool:
+    """Whether a knowledge base read from the cache holds together the way a validated one does:
+    every reference resolves and every level is a whole number 1-5."""
+    for role in kb.roles.values():
+        if role.family not in kb.families or not isinstance(role.preparation, int):
+            return False
+        for skill, level in role.skills.items():
+            if skill not in kb.skills or type(level) is not int or not 1 <= level <= 5:
+                return False
+        if any(n not in kb.roles for n in role.next):
+            return False
+    for rid, previous in kb.previous.items():
+        if rid not in kb.roles or any(p not in kb.roles for p in previous):
+            return False
+    return all(c.skill in kb.skills for c in kb.checks)
 
 
 def to_plain(kb: KnowledgeBase) -> dict[str, Any]:
     """The knowledge base as marshal-able values."""
     a = kb.about
     return {
-        "families": [(f.id, f.name, f.summary) for f in kb.families.values()],
-        "skills": [(s.id, s.name, s.description, s.levels) for s in kb.skills.values()],
+        "families": [tuple(f) for f in kb.families.values()],
+        "skills": [
+            (
+                *s[:4],
+                dict(s.onet),
+                s.onet_note,
+                {lv: tuple(m) for lv, m in s.measured.items()},
+            )
+            for s in kb.skills.values()
+        ],
         "roles": [
             (
-                r.id,
-                r.title,
-                r.family,
-                r.summary,
-                r.responsibilities,
+                *r[:5],
                 dict(r.skills),
                 r.tools,
-                (r.entry.education, r.entry.experience),
+                tuple(r.entry),
                 r.preparation,
                 r.next,
                 r.preparation_note,
-                None
-                if r.codes is None
-                else (
-                    r.codes.onet_soc,
-                    r.codes.onet_title,
-                    r.codes.isco,
-                    r.codes.isco_title,
-                    r.codes.note,
-                ),
+                None if r.codes is None else tuple(r.codes),
                 dict(r.figures),
                 r.seed,
+                r.also_called,
+                dict(r.takes),
+                r.entry_point,
+                r.top_of_ladder,
+                dict(r.departures),
+                dict(r.uncovered),
             )
             for r in kb.roles.values()
         ],
-        "sources": [(k, s.title, s.year, s.url, s.note) for k, s in kb.sources.items()],
+        "sources": [(k, *s) for k, s in kb.sources.items()],
         "about": (
             a.summary,
             a.features,
-            [(d.name, d.text) for d in a.duties],
-            [(c.aspect, c.back_office, c.front_office) for c in a.comparison],
-            [(w.name, w.roles) for w in a.work_types],
-            [(c.name, c.text) for c in a.challenges],
+            [tuple(d) for d in a.duties],
+            [tuple(c) for c in a.comparison],
+            [tuple(w) for w in a.work_types],
+            [tuple(c) for c in a.challenges],
             a.outlook,
         ),
-        "checks": [(c.skill, c.question, c.options, c.answer) for c in kb.checks],
+        "checks": [tuple(c) for c in kb.checks],
         "previous": dict(kb.previous),
+        "not_modelled": {k: tuple(v) for k, v in kb.onet_not_modelled.items()},
     }
 
 
 def from_plain(data: dict[str, Any], name: str) -> KnowledgeBase:
     """Rebuild the models from :func:`to_plain`'s values."""
     summary, features, duties, comparison, work_types, challenges, outlook = data["about"]
+    roles = {}
+    for r in data["roles"]:
+        codes = None if r[11] is None else Codes(*r[11])
+        roles[r[0]] = Role._make([*r[:7], Entry(*r[7]), *r[8:11], codes, *r[12:]])
     return KnowledgeBase(
         path=name,
         families={f[0]: Family(*f) for f in data["families"]},
-        skills={s[0]: Skill(*s) for s in data["skills"]},
-        roles={
-            r[0]: Role(
-                r[0],
-                r[1],
-                r[2],
-                r[3],
-                r[4],
-                r[5],
-                r[6],
-                Entry(*r[7]),
-                r[8],
-                r[9],
-                r[10],
-                None if r[11] is None else Codes(*r[11]),
-                r[12],
-                r[13],
-            )
-            for r in data["roles"]
+        skills={
+            s[0]: Skill._make([*s[:6], {lv: Measure(*m) for lv, m in s[6].items()}])
+            for s in data["skills"]
         },
+        roles=roles,
         sources={s[0]: Source(*s[1:]) for s in data["sources"]},
         about=About(
             summary,
@@ -173,4 +284,5 @@ def from_plain(data: dict[str, Any], name: str) -> KnowledgeBase:
         ),
         checks=tuple(Check(*c) for c in data["checks"]),
         previous=data["previous"],
+        onet_not_modelled={k: NotModelled(*v) for k, v in data["not_modelled"].items()},
     )

@@ -18,7 +18,7 @@ ID_RE = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 # C0 and C1 control characters other than tab and newline: an ESC in a summary could
 # otherwise repaint a counsellor's terminal.
 CONTROL_RE = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
-FIGURES = ("job_zone", "median_pay_usd", "automation_probability")
+FIGURES = ("job_zone", "median_pay_usd", "employment_us", "automation_probability")
 T = TypeVar("T")
 
 
@@ -93,6 +93,13 @@ class Checker:
         if not items and not allow_empty:
             self.error(obj.line_of(key), f"{where}.{key}: is empty")
         return [self.text(items, i, f"{where}.{key}[{i + 1}]") for i in range(len(items))]
+
+    def text_map(self, obj: LDict, key: str, where: str) -> dict[str, str]:
+        """A mapping of ids (or O*NET element ids) to non-empty text: ``{id: why}``."""
+        table = self.mapping(obj, key, where) if obj.get(key) is not None else None
+        if table is None:
+            return {}
+        return {str(k): self.text(table, k, f"{where}.{k}") for k in table}
 
     def seq(self, obj: LDict, key: str, where: str) -> LList | None:
         """The list at obj[key], or None after reporting what is there instead."""

@@ -3,10 +3,15 @@
 from __future__ import annotations
 
 import os
+from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from bocareer.errors import DataError, Problem
-from bocareer.kb.yamlload import DEFAULT_MAX_BYTES, MB, read_bytes
+from bocareer.kb.yamlload import DEFAULT_MAX_BYTES, MB, LDict, read_bytes
+
+if TYPE_CHECKING:
+    from bocareer.kb.grounding import Grounding
 from bocareer.models import KnowledgeBase
 
 ENV_DATA = "BOCAREER_DATA"
@@ -57,18 +62,55 @@ def check(
         raw = read_bytes(target, max_bytes=max_bytes(limit_mb))
     except DataError as exc:
         return None, exc.problems
-    return _check_bytes(raw, str(target))
+    kb, problems, _ = _check_bytes(raw, str(target))
+    return kb, problems
 
 
-def _check_bytes(raw: bytes, name: str) -> tuple[KnowledgeBase | None, list[Problem]]:
+def _check_bytes(
+    raw: bytes, name: str, grounded: bool = False
+) -> tuple[KnowledgeBase | None, list[Problem], Grounding | None]:
     from bocareer.kb.validate import validate
     from bocareer.kb.yamlload import decode, parse
 
     try:
         data = parse(decode(raw, name), name)
     except DataError as exc:
-        return None, exc.problems
-    return validate(data, name)
+        return None, exc.problems, None
+    kb, problems = validate(data, name)
+    if kb is None or not grounded:
+        return kb, problems, None
+    from bocareer.kb import grounding, rules
+    from bocareer.occupations.data import onet
+
+    where = _where(data)
+    found = grounding.ground(kb, onet(), where)
+    return kb, [*problems, *rules.check(kb, where), *found.problems], found
+
+
+def check_grounded(
+    path: str | os.PathLike[str] | None = None, limit_mb: float | None = None
+) -> tuple[KnowledgeBase | None, list[Problem], Grounding | None]:
+    """:func:`check`, then the grounding check against O*NET and the ladder rules
+    (``bocareer validate --grounding``)."""
+    target = resolve_path(path)
+    try:
+        raw = read_bytes(target, max_bytes=max_bytes(limit_mb))
+    except DataError as exc:
+        return None, exc.problems, None
+    return _check_bytes(raw, str(target), grounded=True)
+
+
+def _where(data: object) -> Callable[[str, str, str], int | None]:
+    """Lines in the parsed file, for problems found on the models: ``where(section, id, key)``."""
+
+    def where(section: str, key: str, field: str) -> int | None:
+        table = data.get(section) if isinstance(data, LDict) else None
+        entry = table.get(key) if isinstance(table, LDict) else None
+        if isinstance(entry, LDict):
+            return entry.line_of(field)
+        return table.line_of(key) if isinstance(table, LDict) else None
+
+    return where
 
 
 def load(
@@ -87,7 +129,7 @@ def load(
     kb = cache.get(raw, name)
     if kb is not None:
         return kb
-    kb, problems = _check_bytes(raw, name)
+    kb, problems, _ = _check_bytes(raw, name)
     if kb is None:
         raise DataError([p for p in problems if not p.warning])
     cache.put(raw, kb)

@@ -21,7 +21,18 @@ _ROLE_REQUIRED = (
     "preparation",
     "next",
 )
-_ROLE_OPTIONAL = ("preparation_note", "codes", "figures", "seed")
+_ROLE_OPTIONAL = (
+    "preparation_note",
+    "codes",
+    "figures",
+    "seed",
+    "also_called",
+    "entry_point",
+    "top_of_ladder",
+    "departures",
+    "uncovered",
+)
+FITS = ("exact", "broad", "proxy")
 
 
 def role(
@@ -58,19 +69,7 @@ def role(
         if ("preparation" in obj)
         else 1
     )
-    next_ids: list[str] = []
-    if "next" in obj and obj["next"] is not None:  # `next:` with nothing after it = no moves
-        nxt = ck.seq(obj, "next", f"{where}.next")
-        next_ids = [n for n in nxt or [] if isinstance(n, str)]
-        for i, n in enumerate(nxt or []):
-            if not isinstance(n, str):
-                ck.error(nxt.line_of(i) if nxt else None, f"{where}.next: expected a role id")
-            elif n == rid:
-                ck.error(
-                    nxt.line_of(i) if nxt else None, f"{where}.next: a role cannot lead to itself"
-                )
-        if len(set(next_ids)) != len(next_ids):
-            ck.error(obj.line_of("next"), f"{where}.next: lists a role twice")
+    next_ids, takes = _next(ck, obj, rid, where)
     codes = _codes(ck, obj, where) if "codes" in obj else None
     figures = _figures(ck, obj, where, sources) if "figures" in obj else {}
     note = ck.opt_text(obj, "preparation_note", where)
@@ -101,7 +100,52 @@ def role(
         codes=codes,
         figures=figures,
         seed=seed is True,
+        also_called=tuple(ck.text_list(obj, "also_called", where)) if "also_called" in obj else (),
+        takes=takes,
+        entry_point=ck.opt_text(obj, "entry_point", where),
+        top_of_ladder=ck.opt_text(obj, "top_of_ladder", where),
+        departures=_skill_notes(ck, obj, "departures", where, needs),
+        uncovered=ck.text_map(obj, "uncovered", f"{where}.uncovered") if "uncovered" in obj else {},
     )
+
+
+def _next(ck: Checker, obj: LDict, rid: str, where: str) -> tuple[list[str], dict[str, str]]:
+    """The roles this one leads to, each a role id or ``{role: id, takes: what it takes}``."""
+    ids: list[str] = []
+    takes: dict[str, str] = {}
+    if obj.get("next") is None:  # `next:` with nothing after it = no moves
+        return ids, takes
+    items = ck.seq(obj, "next", f"{where}.next")
+    for i, item in enumerate(items or []):
+        assert items is not None
+        line = items.line_of(i)
+        target = item
+        if isinstance(item, LDict):
+            ck.keys(item, f"{where}.next[{i + 1}]", ("role", "takes"))
+            target = item.get("role")
+            if "takes" in item and isinstance(target, str):
+                takes[target] = ck.text(item, "takes", f"{where}.next[{i + 1}].takes")
+        if not isinstance(target, str):
+            ck.error(line, f"{where}.next: expected a role id or {{role: id, takes: text}}")
+        elif target == rid:
+            ck.error(line, f"{where}.next: a role cannot lead to itself")
+        else:
+            ids.append(target)
+    if len(set(ids)) != len(ids):
+        ck.error(obj.line_of("next"), f"{where}.next: lists a role twice")
+    return ids, takes
+
+
+def _skill_notes(
+    ck: Checker, obj: LDict, key: str, where: str, needs: dict[str, int]
+) -> dict[str, str]:
+    """``departures``: skill id -> why; each skill must be one the role needs."""
+    notes = ck.text_map(obj, key, f"{where}.{key}") if key in obj else {}
+    table = obj.get(key)
+    for skill in notes:
+        if skill not in needs and isinstance(table, LDict):
+            ck.error(table.line_of(skill), f"{where}.{key}: {skill!r} is not a skill of this role")
+    return notes
 
 
 def _codes(ck: Checker, obj: LDict, where: str) -> Codes | None:
@@ -109,7 +153,9 @@ def _codes(ck: Checker, obj: LDict, where: str) -> Codes | None:
     if codes is None:
         return None
     where = f"{where}.codes"
-    ck.keys(codes, where, (), ("onet_soc", "onet_title", "isco", "isco_title", "note"))
+    ck.keys(codes, where, (), Codes._fields)
+    if "fit" in codes and codes["fit"] not in FITS:
+        ck.error(codes.line_of("fit"), f"{where}.fit: expected one of {', '.join(FITS)}")
     if "onet_soc" in codes and not re.match(r"^\d\d-\d{4}\.\d\d$", str(codes["onet_soc"])):
         ck.error(codes.line_of("onet_soc"), f"{where}.onet_soc: expected a code like 43-9021.00")
     if "isco" in codes and not re.match(r"^\d{4}$", str(codes["isco"])):

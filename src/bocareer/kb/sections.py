@@ -4,12 +4,25 @@ page and the check questions. Roles have their own module (:mod:`bocareer.kb.rol
 
 from __future__ import annotations
 
+import itertools
 from typing import Any
 
 from bocareer.errors import describe
 from bocareer.kb.checker import FIGURES, Checker
 from bocareer.kb.yamlload import LDict, LList
-from bocareer.models import About, Check, Comparison, Family, Named, Role, Skill, Source, WorkType
+from bocareer.models import (
+    About,
+    Check,
+    Comparison,
+    Family,
+    Measure,
+    Named,
+    NotModelled,
+    Role,
+    Skill,
+    Source,
+    WorkType,
+)
 
 
 def source(ck: Checker, sid: str, obj: LDict) -> Source:
@@ -38,7 +51,7 @@ def family(ck: Checker, fid: str, obj: LDict) -> Family:
 
 def skill(ck: Checker, sid: str, obj: LDict) -> Skill:
     where = f"skills.{sid}"
-    ck.keys(obj, where, ("name", "description", "levels"))
+    ck.keys(obj, where, ("name", "description", "levels"), ("onet", "onet_note", "measured"))
     levels = ["", "", "", "", ""]
     table = ck.mapping(obj, "levels", f"{where}.levels") if "levels" in obj else None
     if table is not None:
@@ -57,7 +70,66 @@ def skill(ck: Checker, sid: str, obj: LDict) -> Skill:
         if "description" in obj
         else "",
         levels=(levels[0], levels[1], levels[2], levels[3], levels[4]),
+        onet=ck.text_map(obj, "onet", f"{where}.onet") if "onet" in obj else {},
+        onet_note=ck.opt_text(obj, "onet_note", where),
+        measured=_measured(ck, obj, where) if "measured" in obj else {},
     )
+
+
+def _measured(ck: Checker, obj: LDict, where: str) -> dict[int, Measure]:
+    """What a typing test must show for each level; each figure never falls as levels rise."""
+    where = f"{where}.measured"
+    table = ck.mapping(obj, "measured", where)
+    if table is None:
+        return {}
+    out: dict[int, Measure] = {}
+    for key in table:
+        if key not in {"1", "2", "3", "4", "5"}:
+            ck.error(table.line_of(key), f"{where}: level {key!r} is not 1-5")
+            continue
+        row = ck.mapping(table, key, f"{where}.{key}")
+        if row is None:
+            continue
+        ck.keys(row, f"{where}.{key}", (), Measure._fields)
+        values = {}
+        for name in Measure._fields:
+            if name in row:
+                value = row[name]
+                if isinstance(value, bool) or not isinstance(value, (int, float)) or value < 0:
+                    ck.error(
+                        row.line_of(name),
+                        f"{where}.{key}.{name}: expected a number, found {describe(value)}",
+                    )
+                else:
+                    values[name] = float(value)
+        out[int(key)] = Measure(**values)
+    for name in Measure._fields:
+        seen = [
+            (lv, getattr(m, name)) for lv, m in sorted(out.items()) if getattr(m, name) is not None
+        ]
+        for (lo, a), (hi, b) in itertools.pairwise(seen):
+            if b < a:
+                ck.error(
+                    table.line_of(str(hi)),
+                    f"{where}: {name} falls from level {lo} ({a:g}) to {hi} ({b:g})",
+                )
+    return out
+
+
+def not_modelled(ck: Checker, data: LDict) -> dict[str, NotModelled]:
+    """The top-level ``onet_not_modelled``: O*NET elements no skill stands for, and why."""
+    table = ck.mapping(data, "onet_not_modelled", "onet_not_modelled")
+    if table is None:
+        return {}
+    out = {}
+    for element in table:
+        where = f"onet_not_modelled.{element}"
+        obj = ck.mapping(table, element, where)
+        if obj is not None and ck.keys(obj, where, ("name", "why")):
+            out[str(element)] = NotModelled(
+                ck.text(obj, "name", f"{where}.name"), ck.text(obj, "why", f"{where}.why")
+            )
+    return out
 
 
 def about(ck: Checker, value: Any, roles: dict[str, Role]) -> About:

@@ -29,7 +29,7 @@ def validate(data: Any, name: str) -> tuple[KnowledgeBase | None, list[Problem]]
         data,
         "top level",
         ("schema_version", "families", "skills", "roles"),
-        ("sources", "about", "checks"),
+        ("sources", "about", "checks", "onet_not_modelled"),
     )
     version = data.get("schema_version")
     if "schema_version" in data and (isinstance(version, bool) or version != SCHEMA_VERSION):
@@ -44,6 +44,7 @@ def validate(data: Any, name: str) -> tuple[KnowledgeBase | None, list[Problem]]
     roles = ck.section(data, "roles", lambda i, o: read_role(ck, i, o, families, skills, sources))
     about = sections.about(ck, data["about"], roles) if "about" in data else About()
     checks = sections.checks(ck, data, skills) if "checks" in data else ()
+    not_modelled = sections.not_modelled(ck, data) if "onet_not_modelled" in data else {}
 
     role_table = data.get("roles") if isinstance(data.get("roles"), LDict) else None
     if role_table is not None:
@@ -75,5 +76,6 @@ def validate(data: Any, name: str) -> tuple[KnowledgeBase | None, list[Problem]]
         about=about,
         checks=checks,
         previous={k: tuple(v) for k, v in previous.items()},
+        onet_not_modelled=not_modelled,
     )
     return kb, ck.problems

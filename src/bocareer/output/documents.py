@@ -66,6 +66,11 @@ def role_sheet(sheet: r.RoleSheet) -> Document:
             "meta",
         ),
         Para(text(sheet.summary), "lead"),
+        *(
+            [Para(labelled("Also called", ", ".join(sheet.also_called)), "muted")]
+            if sheet.also_called
+            else []
+        ),
         Heading(2, "Skills needed"),
         Table(
             ("Skill", "Level", "What that level means"),
@@ -86,9 +91,11 @@ def role_sheet(sheet: r.RoleSheet) -> Document:
         blocks.append(Para(labelled("Preparation", sheet.preparation_note), "muted"))
     blocks += [
         Heading(2, "Where it leads"),
-        Para(text(titles(sheet.leads_to) or t.TOP_OF_LADDER)),
+        Bullets(tuple(text(line) for line in t.moves_text(sheet)))
+        if sheet.leads_to
+        else Para(text(sheet.top_of_ladder or t.TOP_OF_LADDER)),
         Heading(2, "Where people come from"),
-        Para(text(titles(sheet.comes_from) or t.ENTRY_POINT)),
+        Para(text(titles(sheet.comes_from) or sheet.entry_point or t.ENTRY_POINT)),
     ]
     blocks += _codes_and_figures(sheet)
     return Document(

@@ -15,6 +15,7 @@ from bocareer.output.text import reason, score_value
 
 if TYPE_CHECKING:
     from bocareer.errors import BocareerError
+    from bocareer.kb.grounding import Grounding
     from bocareer.models import Codes, Source
     from bocareer.output import schema as s
 
@@ -99,6 +100,10 @@ def _role(sheet: r.RoleSheet) -> s.RoleDoc:
             "codes": _codes(sheet.codes),
             "figures": _figures(sheet.figures),
             "seed": sheet.seed,
+            "also_called": list(sheet.also_called),
+            "takes": {x.id: t for x, t in zip(sheet.leads_to, sheet.takes, strict=True) if t},
+            "entry_point": sheet.entry_point,
+            "top_of_ladder": sheet.top_of_ladder,
         },
     }
 
@@ -187,6 +192,38 @@ def _validate(res: r.ValidateResult) -> s.ValidateDoc:
                 "severity": "warning" if p.warning else "error",
             }
             for p in res.problems
+        ],
+        "grounding": None if res.grounding is None else _grounding(res.grounding),
+    }
+
+
+def _grounding(g: Grounding) -> s.GroundingDoc:
+    return {
+        "rated_roles": g.rated_roles,
+        "skills": [
+            {"skill": c.skill, "roles": c.roles, "rho": None if c.rho is None else round(c.rho, 3)}
+            for c in g.correlations
+        ],
+        "departures": [
+            {
+                "role": d.role,
+                "skill": d.skill,
+                "required": d.required,
+                "expected": d.expected,
+                "onet_level": round(d.onet_level, 2),
+                "why": d.why,
+            }
+            for d in g.departures
+        ],
+        "uncovered": [
+            {
+                "role": u.role,
+                "element": u.element,
+                "name": u.name,
+                "importance": u.importance,
+                "why": u.why,
+            }
+            for u in g.uncovered
         ],
     }
 

@@ -52,6 +52,7 @@ class CodesDoc(TypedDict, total=False):
     isco: str
     isco_title: str
     note: str
+    fit: str
 
 
 class SourceDoc(TypedDict, total=False):
@@ -83,6 +84,10 @@ class RoleFullDoc(TypedDict):
     codes: CodesDoc
     figures: dict[str, FigureDoc]
     seed: bool
+    also_called: list[str]
+    takes: dict[str, str]
+    entry_point: str | None
+    top_of_ladder: str | None
 
 
 class RoleDoc(TypedDict):
@@ -172,10 +177,41 @@ class ProblemDoc(TypedDict):
     severity: str
 
 
+class CorrelationDoc(TypedDict):
+    skill: str
+    roles: int
+    rho: float | None
+
+
+class DepartureDoc(TypedDict):
+    role: str
+    skill: str
+    required: int
+    expected: int
+    onet_level: float
+    why: str | None
+
+
+class UncoveredDoc(TypedDict):
+    role: str
+    element: str
+    name: str
+    importance: float
+    why: str | None
+
+
+class GroundingDoc(TypedDict):
+    rated_roles: int
+    skills: list[CorrelationDoc]
+    departures: list[DepartureDoc]
+    uncovered: list[UncoveredDoc]
+
+
 class ValidateDoc(TypedDict):
     schema_version: int
     valid: bool
     problems: list[ProblemDoc]
+    grounding: GroundingDoc | None
 
 
 # -- a person against the roles ---------------------------------------------------------------

@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING, NamedTuple
 if TYPE_CHECKING:
     from bocareer.ladders import GrowthTree, Need
     from bocareer.models import Codes
-    from bocareer.results import Figure, GapLine, MatchLine, MissedCheck
+    from bocareer.results import Figure, GapLine, MatchLine, MissedCheck, RoleSheet
 
 # C0 and C1 control characters (tab and newline kept), and the bidirectional overrides and
 # isolates that can make text display in an order other than the one it is stored in.
@@ -154,13 +154,29 @@ FIGURE_LABELS = {
 }
 
 
+def moves_text(sheet: RoleSheet) -> list[str]:
+    """Where a role leads, one line a move, with what a bigger step takes."""
+    return [
+        f"{x.title} ({x.id})" + (f": takes {takes[0].lower()}{takes[1:]}" if takes else "")
+        for x, takes in zip(
+            sheet.leads_to, sheet.takes or (None,) * len(sheet.leads_to), strict=True
+        )
+    ]
+
+
 def code_lines(codes: Codes | None) -> list[str]:
     """A role's occupation codes, and the compiler's note on the choice."""
     if codes is None:
         return []
     lines = []
     if codes.onet_soc:
-        lines.append(f"O*NET-SOC {codes.onet_soc} {codes.onet_title or ''}".rstrip())
+        fit = {
+            "exact": "",
+            "broad": " (the role is one kind of it)",
+            "proxy": " (the nearest code)",
+        }
+        shown = f"O*NET-SOC {codes.onet_soc} {codes.onet_title or ''}".rstrip()
+        lines.append(shown + fit.get(codes.fit or "", ""))
     if codes.isco:
         lines.append(f"ISCO-08 {codes.isco} {codes.isco_title or ''}".rstrip())
     if codes.note:

@@ -56,6 +56,8 @@ def role(sheet: r.RoleSheet) -> list[Any]:
     head.append_text(plain(f"  ({sheet.id})", "dim"))
     head.append("\n")
     head.append_text(plain(f"{sheet.family_name} {g.dot} preparation {sheet.preparation}/5"))
+    if sheet.also_called:
+        head.append_text(plain(f"\nAlso called: {', '.join(sheet.also_called)}", "dim"))
     head.append("\n\n")
     head.append_text(plain(sheet.summary))
     parts: list[Any] = [Panel(head, expand=True)]
@@ -85,9 +87,15 @@ def role(sheet: r.RoleSheet) -> list[Any]:
         parts.append(plain(f"Preparation: {sheet.preparation_note}", "dim"))
     parts += [
         heading("Where it leads"),
-        plain(", ".join(f"{x.title} ({x.id})" for x in sheet.leads_to) or t.TOP_OF_LADDER),
+        bullets(t.moves_text(sheet))
+        if sheet.leads_to
+        else plain(sheet.top_of_ladder or t.TOP_OF_LADDER),
         heading("Where people come from"),
-        plain(", ".join(f"{x.title} ({x.id})" for x in sheet.comes_from) or t.ENTRY_POINT),
+        plain(
+            ", ".join(f"{x.title} ({x.id})" for x in sheet.comes_from)
+            or sheet.entry_point
+            or t.ENTRY_POINT
+        ),
     ]
     lines = t.code_lines(sheet.codes) + [t.figure_line(f) for f in sheet.figures]
     note = t.figures_note(sheet.codes, sheet.figures)
@@ -257,6 +265,62 @@ def compare(res: r.CompareResult) -> list[Any]:
 
 
 def validate(res: r.ValidateResult) -> list[Any]:
-    """Every problem as ``file:line: message``, one per line."""
+    """Every problem as ``file:line: message``, one per line; then the grounding figures."""
     # One problem per line, never wrapped: scripts and editors read `file:line: message`.
-    return [Lines([t.clean(f"{p}{' (warning)' if p.warning else ''}") for p in res.problems])]
+    parts: list[Any] = [
+        Lines([t.clean(f"{p}{' (warning)' if p.warning else ''}") for p in res.problems])
+    ]
+    g = res.grounding
+    if g is None:
+        return parts
+    parts.append(
+        grid(
+            f"Grounding against O*NET: {g.rated_roles} roles with a rated occupation",
+            [
+                Col("Skill", keep=True),
+                Col("Roles", right=True),
+                Col("Rank correlation", right=True),
+            ],
+            [
+                [
+                    plain(c.skill),
+                    plain(str(c.roles)),
+                    plain("not mapped" if c.rho is None else f"{c.rho:.3f}"),
+                ]
+                for c in g.correlations
+            ],
+            caption="Skills used by 6 or more rated roles; a correlation of 0.6 or more is needed.",
+        )
+    )
+    if g.departures:
+        parts.append(
+            grid(
+                "Levels that depart from O*NET's",
+                [
+                    Col("Role", keep=True),
+                    Col("Skill"),
+                    Col("Needs"),
+                    Col("O*NET suggests"),
+                    Col("Why"),
+                ],
+                [
+                    [
+                        plain(d.role),
+                        plain(d.skill),
+                        plain(str(d.required)),
+                        plain(str(d.expected)),
+                        plain(d.why or "not said"),
+                    ]
+                    for d in g.departures
+                ],
+            )
+        )
+    explained = sum(1 for u in g.uncovered if u.why is not None)
+    parts.append(
+        plain(
+            f"{t.plural(len(g.departures), 'departure')}; "
+            f"{t.plural(len(g.uncovered), 'central O*NET element')} no skill of the role stands "
+            f"for, {explained} with a reason (`--json` lists them)."
+        )
+    )
+    return parts
