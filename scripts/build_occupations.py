@@ -120,16 +120,24 @@ def build() -> tuple[str, str]:
         "elements": [[e, *elements[e]] for e in order],
         "occupations": dict(sorted(occupations.items())),
     }
-    titles: list[list[str]] = [[str(o["title"]), code] for code, o in occupations.items()]
-    seen = {(t.casefold(), c) for t, c in titles}
+    # Titles for search: each occupation's own title (marked 1) and its alternate titles (0).
+    titles: list[tuple[str, str, int]] = [
+        (str(o["title"]), code, 1) for code, o in occupations.items()
+    ]
+    seen = {(t.casefold(), c) for t, c, _ in titles}
     for row in rows(ONET / "alternate_titles.tsv"):
         for title in (row["alternate_title"], row["short_title"]):
             key = (title.casefold(), row["soc_code"])
             if title and key not in seen:
                 seen.add(key)
-                titles.append([title, row["soc_code"]])
-    titles.sort(key=lambda t: (t[1], t[0].casefold(), t[0]))
-    names = {"source": doc["source"], "attribution": ATTRIBUTION, "titles": titles}
+                titles.append((title, row["soc_code"], 0))
+    titles.sort(key=lambda t: (t[1], -t[2], t[0].casefold(), t[0]))
+    names = {
+        "source": doc["source"],
+        "attribution": ATTRIBUTION,
+        "occupations": {c: [o["title"], o["job_zone"]] for c, o in sorted(occupations.items())},
+        "titles": [list(t) for t in titles],
+    }
     return _dump(doc), _dump(names)
 
 

@@ -13,6 +13,7 @@ from typer.testing import Result
 from bocareer import answers as answers_mod
 from bocareer.kb.load import load, shipped_path
 from bocareer.models import KnowledgeBase
+from bocareer.quiz.flow import QUICK_ESTIMATE, SLACK
 from cli_asserts import json_out, ok, one_line_error
 from kb_text import dedent, marked_line
 
@@ -33,6 +34,10 @@ PERSON = {
 }
 PERSON_YAML = "ratings:\n" + "".join(f"  {s}: {v}\n" for s, v in PERSON.items())
 MATCH_KEYS = {"id", "title", "family", "score", "strengths", "gaps", "next_roles"}
+MATCHES_DOC_KEYS = {
+    "schema_version", "matches", "warnings", "from", "from_occupation", "assumed", "level",
+    "below_level", "checks", "measured",
+}  # fmt: skip
 
 
 @pytest.fixture
@@ -275,20 +280,21 @@ def test_quiz_answers_json_adds_asked(invoke: Invoke, person_file: Path) -> None
     """`quiz --answers FILE --json` prints the match keys plus `asked`, with no repeats."""
     doc = json_out(invoke(["quiz", "--answers", person_file, "--json"]))
     assert doc["schema_version"] == 1
-    assert set(doc) == {"schema_version", "matches", "warnings", "asked"}
+    assert set(doc) == MATCHES_DOC_KEYS | {"asked"}
     asked = doc["asked"]
     assert asked
     assert len(asked) == len(set(asked))
     assert set(asked) <= set(SHIPPED.skills)
-    assert len(asked) <= 20
+    assert len(asked) <= QUICK_ESTIMATE + SLACK
     assert doc["matches"][0]["id"] == "data-entry-operator"
     for m in doc["matches"]:
         assert set(m) >= MATCH_KEYS
 
 
 def test_quiz_answers_counts_missing_skills_as_zero(invoke: Invoke, person_file: Path) -> None:
-    """A skill the file does not rate is answered 0: it shows as has 0 in the gaps."""
-    doc = json_out(invoke(["quiz", "--answers", person_file, "--json", "--top", "200"]))
+    """A skill the file does not rate is answered 0: it shows as has 0 in the gaps (the full
+    quiz, which rates every skill, so the ranking can be compared with `match`)."""
+    doc = json_out(invoke(["quiz", "--full", "--answers", person_file, "--json", "--top", "200"]))
     unrated = [s for s in doc["asked"] if s not in PERSON]
     assert unrated, "the quiz should ask at least one skill the file leaves out"
     gaps = [g for m in doc["matches"] for g in m["gaps"] if g["skill"] in unrated]
@@ -321,7 +327,10 @@ def test_quiz_save_writes_a_file_match_reads(
     assert out.is_file()
     saved = answers_mod.read(str(out), SHIPPED)
     assert list(saved.asked) == quiz_doc["asked"]
-    assert saved.ratings == {s: PERSON.get(s, 0) for s in quiz_doc["asked"]}
+    asked = {s: PERSON.get(s, 0) for s in quiz_doc["asked"]}
+    assert {s: v for s, v in saved.ratings.items() if s in asked} == asked
+    # Skills not asked were ticked in the opening checklist: kept at the checklist's level.
+    assert set(saved.ratings) - set(asked) <= set(saved.assumed)
     match_doc = json_out(invoke(["match", "--answers", out, "--json"]))
     assert [(m["id"], m["score"]) for m in match_doc["matches"]] == [
         (m["id"], m["score"]) for m in quiz_doc["matches"]
@@ -333,7 +342,8 @@ def test_quiz_save_keeps_missed_checks(invoke: Invoke, write_kb: WriteKb, tmp_pa
     path = write_kb(PERSON_YAML + "checks:\n  spreadsheets: false\n", "checked.yaml")
     out = tmp_path / "out.yaml"
     quiz_doc = json_out(invoke(["quiz", "--answers", path, "--verify", "--save", out, "--json"]))
-    assert "spreadsheets" in quiz_doc["asked"]
+    # Spreadsheets is rated 3: asked, or ticked as done well in a checklist; either way checked.
+    assert "spreadsheets" in quiz_doc["asked"] + quiz_doc["assumed"]
     assert "spreadsheets" in quiz_doc["matches"][0]["checks_missed"]
     match_doc = json_out(invoke(["match", "--answers", out, "--json"]))
     assert [(m["id"], m["score"]) for m in match_doc["matches"]] == [

@@ -49,6 +49,11 @@ def _commands(answers: Path) -> list[tuple[list[str], Any]]:
         (["next", "--from", "data-entry-operator"], schema.NextDoc),
         (["next", "--from", "data-entry-operator", "--answers", a], schema.NextDoc),
         (["compare", "accountant", "financial-analyst", "internal-auditor"], schema.CompareDoc),
+        (["occupations", "store manager"], schema.OccupationsDoc),
+        (["occupations", "43-9021"], schema.OccupationsDoc),
+        (["next", "--from", "41-1011.00"], schema.NextDoc),
+        (["match", "--answers", a, "--from", "cashier"], schema.MatchesDoc),
+        (["quiz", "--answers", a, "--from", "data-entry-operator"], schema.QuizDoc),
     ]
 
 
@@ -68,7 +73,7 @@ def test_every_command_with_a_json_flag_is_covered(invoke: Invoke, answers: Path
     """The contract test above runs every command that takes --json (none is forgotten)."""
     from bocareer.cli.root import COMMANDS
 
-    covered = {args[0] for args, _ in _commands(answers)}
+    covered = {args[0] for args, _ in _commands(answers)} | {"typing"}  # tests/test_typing.py
     for name in COMMANDS:
         help_text = invoke([name, "--help"]).stdout
         if "--json" in help_text:
@@ -87,6 +92,10 @@ def test_every_command_with_a_json_flag_is_covered(invoke: Invoke, answers: Path
         (["roles", "--json", "--format", "csv"], 2, "usage"),
         (["roles", "--json", "--no-such-option"], 2, "usage"),
         (["quiz", "--json"], 2, "no-terminal"),
+        (["typing", "--json"], 2, "no-terminal"),
+        (["occupations", "xyzzy", "--json"], 1, "not-found"),
+        (["next", "--from", "xyzzy", "--json"], 1, "not-found"),
+        (["next", "--from", "99-9999.00", "--json"], 1, "not-found"),
         (["--data", "{missing}", "roles", "--json"], 1, "invalid-data"),
     ],
 )

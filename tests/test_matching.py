@@ -11,7 +11,15 @@ from hypothesis import strategies as st
 
 from bocareer.kb.load import load, shipped_path
 from bocareer.models import Entry, KnowledgeBase, Role
-from bocareer.scoring import MISSED_CHECK_FACTOR, effective, rank, score_role, signal
+from bocareer.scoring import (
+    FITS,
+    MISSED_CHECK_FACTOR,
+    advise,
+    effective,
+    rank,
+    score_role,
+    signal,
+)
 
 SHIPPED: KnowledgeBase = load(shipped_path())
 SKILL_IDS = sorted(SHIPPED.skills)
@@ -40,14 +48,22 @@ def make_kb(*roles: Role) -> KnowledgeBase:
 
 
 def exact_score(role: Role, ratings: dict[str, int]) -> Fraction:
-    """The documented formula in exact arithmetic: the reference the floats must agree with."""
-    zero = Fraction(0)
-    total = sum((Fraction(v) for v in ratings.values() if v > 0), zero)
-    used = sum((Fraction(min(ratings.get(s, 0), n)) for s, n in role.skills.items()), zero)
-    own = sum((Fraction(ratings.get(s, 0)) for s in role.skills), zero)
-    coverage = used / sum(role.skills.values())
-    focus = used / (used + total - own) if used > 0 else Fraction(0)
-    return Fraction(100) * coverage * (Fraction(3, 5) + Fraction(2, 5) * focus)
+    """The documented formula in exact arithmetic, written from the README's words: the
+    reference the floats must agree with.
+
+    covered = levels of the person's skill the role uses (each needed skill up to its need);
+    coverage = covered / what the role asks; use = covered / the person's k strongest ratings
+    (k = the number of skills the role needs; a needed skill counts at most at its need);
+    score = 100 x coverage x use."""
+    covered = sum(
+        (Fraction(min(ratings.get(s, 0), n)) for s, n in role.skills.items()), Fraction(0)
+    )
+    coverage = covered / sum(role.skills.values())
+    values = [min(ratings.get(s, 0), n) for s, n in role.skills.items()]
+    values += [v for s, v in ratings.items() if s not in role.skills and v > 0]
+    strongest = Fraction(sum(sorted(values, reverse=True)[: len(role.skills)]))
+    use = covered / strongest if strongest else Fraction(0)
+    return Fraction(100) * coverage * use
 
 
 #: Random ratings over the shipped skills: a handful of skills, each 0-5.
@@ -122,11 +138,11 @@ def test_equal_scores_are_broken_by_overshoot_then_id() -> None:
 @settings(max_examples=60, deadline=None)
 @given(ratings=ratings_st)
 def test_scores_stay_within_0_and_100(ratings: dict[str, int]) -> None:
-    """Every score, coverage and focus stays within its range for any ratings 0-5."""
+    """Every score, coverage and use stays within its range for any ratings 0-5."""
     for m in rank(SHIPPED, ratings):
         assert 0.0 <= m.score <= 100.0
         assert 0.0 <= m.coverage <= 1.0
-        assert 0.0 <= m.focus <= 1.0
+        assert 0.0 <= m.use <= 1.0
 
 
 @settings(max_examples=60, deadline=None)
@@ -152,7 +168,7 @@ def test_raising_a_rating_never_lowers_a_role_that_needs_it(
 @settings(max_examples=40, deadline=None)
 @given(ratings=ratings_st)
 def test_float_score_agrees_with_the_documented_formula(ratings: dict[str, int]) -> None:
-    """score_role computes the docstring formula 100 * coverage * (0.6 + 0.4 * focus)."""
+    """score_role computes the documented formula 100 * coverage * use."""
     for role in SHIPPED.roles.values():
         got = score_role(role, effective(ratings)).score
         assert got == pytest.approx(float(exact_score(role, ratings)), abs=1e-9)
@@ -180,9 +196,9 @@ def test_over_qualified_person_is_not_a_perfect_fit() -> None:
     ratings = dict(role.skills) | dict.fromkeys(unrelated, 5)
     m = score_role(role, effective(ratings))
     assert m.coverage == 1.0
-    assert m.focus < 1.0
+    assert m.use < 1.0
     assert m.score < 100.0
-    # Without the unrelated skills it is perfect: the drop comes from focus alone.
+    # Without the unrelated skills it is perfect: the drop comes from use alone.
     assert score_role(role, effective(dict(role.skills))).score == 100.0
 
 
@@ -278,3 +294,58 @@ def test_strengths_and_gaps_on_a_known_case() -> None:
     assert set(m.strengths) == {"b", "d"}
     assert [(g.skill, g.has, g.needs) for g in m.gaps] == [("a", 1, 4), ("c", 2, 3)]
     assert m.overshoot == 4
+
+
+# -- the advice: where to go, at the person's level -----------------------------------------
+
+
+@pytest.mark.parametrize("role_id", ROLE_IDS)
+def test_the_advice_puts_a_roles_own_profile_first(role_id: str) -> None:
+    """With the preparation rule applied (the person's level read from their ratings), a role's
+    own profile still ranks that role first."""
+    ratings = dict(SHIPPED.roles[role_id].skills)
+    assert advise(SHIPPED, ratings, 3).matches[0].role == role_id
+
+
+@settings(max_examples=80, deadline=None)
+@given(ratings=ratings_st, level=st.integers(1, 5))
+def test_roles_well_below_the_persons_level_come_after_the_ones_that_fit(
+    ratings: dict[str, int], level: int
+) -> None:
+    """From a starting level L, the best match is at L-1 or above whenever such a role scores
+    FITS or more; otherwise the ranking is the plain one and says so (``below``)."""
+    advice = advise(SHIPPED, ratings, 5, level=level)
+    if not any(v > 0 for v in ratings.values()):
+        assert advice.matches == []
+        return
+    plain = rank(SHIPPED, ratings)
+    near = [m for m in plain if SHIPPED.roles[m.role].preparation >= level - 1]
+    best = advice.matches[0]
+    if near and near[0].score >= FITS:
+        assert best == near[0]
+        assert not advice.below
+    else:
+        assert best == plain[0]
+        assert advice.below == (SHIPPED.roles[best.role].preparation < level - 1)
+
+
+@settings(max_examples=40, deadline=None)
+@given(ratings=ratings_st, current=st.sampled_from(ROLE_IDS))
+def test_the_current_role_is_never_a_match(ratings: dict[str, int], current: str) -> None:
+    """The person's own role is where they are, not where to go."""
+    advice = advise(SHIPPED, ratings, len(ROLE_IDS), current=current)
+    assert current not in [m.role for m in advice.matches]
+
+
+def test_a_retail_manager_is_not_sent_back_to_an_entry_job() -> None:
+    """The case the score was reworked for: a broad, senior profile (running a store's staff,
+    stock, orders and customers) whose best match used to be an entry call-centre job."""
+    manager = {
+        "people-management": 4, "customer-service": 4, "inventory-control": 4,
+        "interpersonal-communication": 4, "order-processing": 3, "problem-solving": 3,
+        "scheduling": 3, "training-delivery": 3, "business-arithmetic": 3, "sales": 3,
+        "office-software": 2, "record-keeping": 2, "spreadsheets": 2,
+    }  # fmt: skip
+    assert set(manager) <= set(SHIPPED.skills)
+    first = SHIPPED.roles[advise(SHIPPED, manager, 1).matches[0].role]
+    assert first.preparation >= 3, first.id

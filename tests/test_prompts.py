@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import json
-from collections.abc import Callable
+from collections.abc import Callable, Collection, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -15,9 +15,11 @@ from typer.testing import Result
 
 from bocareer import answers as answers_mod
 from bocareer.kb.load import load, shipped_path
-from bocareer.models import Check, KnowledgeBase, Skill
+from bocareer.models import Area, Check, KnowledgeBase, Skill
+from bocareer.quiz.fileasker import FileAsker
 from bocareer.quiz.flow import Nav, QuizState, Reply, run
 from bocareer.quiz.selector import Mode
+from bocareer.scoring import advise
 from bocareer.tty import asker as prompts
 from bocareer.tty.asker import QuestionaryAsker
 
@@ -129,30 +131,92 @@ def test_terminal_available_is_false_under_pytest_capture() -> None:
 
 
 class Planner:
-    """Answers like a person with fixed ratings and records which skills were asked."""
+    """Answers like a person with fixed ratings (as FileAsker does) and records every question:
+    ("areas", ticks), ("checklist", ticks) with one tick per choice shown, ("rate", skill)."""
 
     def __init__(self, ratings: dict[str, int]) -> None:
+        self.file = FileAsker(ratings)
         self.ratings = ratings
-        self.rated: list[str] = []
+        self.steps: list[tuple[str, Any]] = []
+        self.state = QuizState()
+        """How the planned quiz ended."""
 
-    def rate(self, skill: Skill, number: int, total: int, can_go_back: bool) -> Reply:
-        self.rated.append(skill.id)
-        return self.ratings.get(skill.id, 0)
+    def rate(
+        self, skill: Skill, number: int, total: int, can_go_back: bool, assumed: int | None = None
+    ) -> Reply:
+        self.steps.append(("rate", skill.id))
+        return self.file.rate(skill, number, total, can_go_back, assumed)
 
     def check(self, check: Check) -> str | Nav:
+        self.steps.append(("check", check))
         return check.answer
 
+    def areas(
+        self, areas: Sequence[Area], total: int, suggested: Collection[str] = ()
+    ) -> list[str] | Nav:
+        picked = self.file.areas(areas, total)
+        assert isinstance(picked, list)
+        self.steps.append(("areas", [(a.id in picked, a.id in suggested) for a in areas]))
+        return picked
 
-def plan(kb: KnowledgeBase, ratings: dict[str, int], mode: Mode = Mode.QUICK) -> list[str]:
-    """The skills the quiz will ask, in order, for a person with these ratings."""
+    def checklist(
+        self,
+        skills: Sequence[Skill],
+        number: int,
+        total: int,
+        level: int,
+        suggested: Collection[str] = (),
+    ) -> list[str] | Nav:
+        picked = self.file.checklist(skills, number, total, level)
+        assert isinstance(picked, list)
+        self.steps.append(("checklist", [(s.id in picked, s.id in suggested) for s in skills]))
+        return picked
+
+    def measure(self, skill: Skill, claimed: int) -> None:
+        return None
+
+    @property
+    def rated(self) -> list[str]:
+        return [x for kind, x in self.steps if kind == "rate"]
+
+
+def plan(kb: KnowledgeBase, ratings: dict[str, int], mode: Mode = Mode.QUICK) -> Planner:
+    """The questions the quiz will ask, in order, for a person with these ratings."""
     planner = Planner(ratings)
-    run(kb, planner, QuizState(mode=mode))
-    return planner.rated
+    planner.state = run(kb, planner, QuizState(mode=mode)).state
+    return planner
 
 
-def keys_for(skills: list[str], ratings: dict[str, int]) -> str:
-    """The keystrokes that answer each of these questions with the person's rating."""
-    return "".join(pick(ratings.get(s, 0)) for s in skills)
+def ticks(marks: list[tuple[bool, bool]]) -> str:
+    """The keys that leave these choices of a checkbox question ticked as wanted: each mark is
+    (wanted, shown ticked); Space changes one, Down moves on."""
+    return "".join((" " if want != shown else "") + DOWN for want, shown in marks) + ENTER
+
+
+def keys_for(
+    planned: Planner,
+    ratings: dict[str, int],
+    ratings_only: int | None = None,
+    *,
+    until_check: bool = False,
+) -> str:
+    """The keystrokes that answer the planned questions as the person would: the opening
+    questions, then each rating (only the first ``ratings_only`` of them, when given), and each
+    check question right (stopping before the first one with ``until_check``)."""
+    keys, rated = [], 0
+    for kind, what in planned.steps:
+        if kind == "rate":
+            if ratings_only is not None and rated == ratings_only:
+                break
+            keys.append(pick(ratings.get(what, 0)))
+            rated += 1
+        elif kind == "check":
+            if until_check:
+                break
+            keys.append(pick(list(what.options).index(what.answer)))
+        else:
+            keys.append(ticks(what))
+    return "".join(keys)
 
 
 @pytest.fixture
@@ -184,6 +248,16 @@ def person() -> dict[str, int]:
     return dict(SHIPPED.roles["payroll-manager"].skills)
 
 
+@pytest.fixture
+def mixed() -> dict[str, int]:
+    """An HR coordinator who also did an administrative assistant's work a level below it: the
+    quick quiz has ratings to ask after its checklists."""
+    out = dict(SHIPPED.roles["hr-coordinator"].skills)
+    for skill, need in SHIPPED.roles["administrative-assistant"].skills.items():
+        out[skill] = max(1, need - 1)
+    return out
+
+
 def progress(state_dir: Path) -> Path:
     return state_dir / "quiz-progress.json"
 
@@ -196,8 +270,9 @@ def test_cli_quiz_end_to_end(
     invoke: Invoke, tty: list[str], state_dir: Path, person: dict[str, int]
 ) -> None:
     """`quiz --json` answered with keys prints the matches, then keeps the answers for `match`."""
-    questions = plan(SHIPPED, person)
-    result = quiz_cli(invoke, ["quiz", "--json"], keys_for(questions, person))
+    planned = plan(SHIPPED, person)
+    questions = planned.rated
+    result = quiz_cli(invoke, ["quiz", "--json"], keys_for(planned, person))
     assert result.exit_code == 0, (result.stderr, result.exception)
     doc = json.loads(result.stdout)
     assert doc["schema_version"] == 1
@@ -211,8 +286,10 @@ def test_cli_quiz_end_to_end(
     saved = last_answers(state_dir)
     assert saved.is_file()
     parsed = answers_mod.read(str(saved), SHIPPED)
-    assert parsed.ratings == {s: person.get(s, 0) for s in questions}
+    # The checklists pin most levels (ticked at 4, not at 5: exactly 4); ratings do the rest.
+    assert parsed.ratings == {s: v for s, v in person.items() if v >= 2}
     assert list(parsed.asked) == questions
+    assert set(parsed.assumed) == set(parsed.ratings) - set(questions)
 
     again = invoke(["match", "--answers", str(saved), "--json"])
     assert again.exit_code == 0, again.stderr
@@ -225,20 +302,22 @@ def test_cli_quiz_save_writes_there_instead(
     invoke: Invoke, tty: list[str], state_dir: Path, tmp_path: Path, person: dict[str, int]
 ) -> None:
     """`quiz --save FILE` writes the answers to FILE, readable by `match --answers`."""
-    questions = plan(SHIPPED, person)
+    planned = plan(SHIPPED, person)
     out = tmp_path / "me.yaml"
-    result = quiz_cli(invoke, ["quiz", "--save", str(out), "--json"], keys_for(questions, person))
+    result = quiz_cli(invoke, ["quiz", "--save", str(out), "--json"], keys_for(planned, person))
     assert result.exit_code == 0, result.stderr
     assert out.is_file()
-    assert answers_mod.read(str(out), SHIPPED).ratings == {s: person.get(s, 0) for s in questions}
+    saved = answers_mod.read(str(out), SHIPPED)
+    assert {s: saved.ratings.get(s, 0) for s in planned.rated} == {
+        s: person.get(s, 0) for s in planned.rated
+    }
 
 
 def test_cli_quiz_table_output_shows_the_match_and_how_to_see_it_again(
     invoke: Invoke, tty: list[str], state_dir: Path, person: dict[str, int]
 ) -> None:
     """Without --json the quiz prints the matches table and the `match --answers` line."""
-    questions = plan(SHIPPED, person)
-    result = quiz_cli(invoke, ["quiz"], keys_for(questions, person))
+    result = quiz_cli(invoke, ["quiz"], keys_for(plan(SHIPPED, person), person))
     assert result.exit_code == 0, result.stderr
     assert "Payroll Manager" in result.stdout
     assert "bocareer match --answers" in result.stdout
@@ -246,12 +325,13 @@ def test_cli_quiz_table_output_shows_the_match_and_how_to_see_it_again(
 
 
 def test_ctrl_c_mid_quiz_saves_and_resume_finishes(
-    invoke: Invoke, tty: list[str], state_dir: Path, person: dict[str, int]
+    invoke: Invoke, tty: list[str], state_dir: Path, mixed: dict[str, int]
 ) -> None:
     """Ctrl-C exits 130 with one line naming --resume; `quiz --resume` then asks only the rest."""
-    questions = plan(SHIPPED, person)
+    planned = plan(SHIPPED, mixed)
+    questions = planned.rated
     assert len(questions) > 4
-    result = quiz_cli(invoke, ["quiz", "--json"], keys_for(questions[:3], person) + CTRL_C)
+    result = quiz_cli(invoke, ["quiz", "--json"], keys_for(planned, mixed, 3) + CTRL_C)
     assert result.exit_code == 130
     lines = result.stderr.splitlines()
     assert len(lines) == 1, result.stderr
@@ -263,32 +343,36 @@ def test_ctrl_c_mid_quiz_saves_and_resume_finishes(
         "exit_code": 130,
     }
     assert "--resume" in lines[0]
-    assert "3 answers" in lines[0]
+    third = [i for i, (kind, _) in enumerate(planned.steps) if kind == "rate"][2]
+    assert f"{third + 1} answers" in lines[0], "the opening questions and three ratings"
     assert "Traceback" not in result.stderr
 
     saved = json.loads(progress(state_dir).read_text(encoding="utf-8"))
     assert saved["asked"] == questions[:3]
-    assert saved["ratings"] == {s: person.get(s, 0) for s in questions[:3]}
+    assert saved["ratings"] == {s: mixed.get(s, 0) for s in questions[:3]}
     assert not last_answers(state_dir).exists()
 
     tty.clear()
-    rest = quiz_cli(invoke, ["quiz", "--resume", "--json"], keys_for(questions[3:], person))
+    rest_keys = "".join(pick(mixed.get(s, 0)) for s in questions[3:])
+    rest = quiz_cli(invoke, ["quiz", "--resume", "--json"], rest_keys)
     assert rest.exit_code == 0, (rest.stderr, rest.exception)
     assert tty == questions[3:], "the saved answers are not asked again"
     assert "Resuming" in rest.stderr
     doc = json.loads(rest.stdout)
     assert doc["asked"] == questions
-    assert doc["matches"][0]["id"] == "payroll-manager"
+    expected = advise(SHIPPED, planned.state.ratings, 1).matches[0].role
+    assert doc["matches"][0]["id"] == expected, "the same result as without the interruption"
     assert not progress(state_dir).exists()
     assert last_answers(state_dir).is_file()
 
 
 def test_quit_entry_stops_and_saves_for_later(
-    invoke: Invoke, tty: list[str], state_dir: Path, person: dict[str, int]
+    invoke: Invoke, tty: list[str], state_dir: Path, mixed: dict[str, int]
 ) -> None:
     """Choosing "Quit for now" exits 0 without matches and keeps the answers for --resume."""
-    questions = plan(SHIPPED, person)
-    result = quiz_cli(invoke, ["quiz", "--json"], keys_for(questions[:2], person) + pick(8))
+    planned = plan(SHIPPED, mixed)
+    questions = planned.rated
+    result = quiz_cli(invoke, ["quiz", "--json"], keys_for(planned, mixed, 2) + pick(8))
     assert result.exit_code == 0, result.stderr
     assert result.stdout == ""
     assert "--resume" in result.stderr
@@ -306,8 +390,9 @@ def test_resume_without_a_saved_quiz_fails_clearly(invoke: Invoke, tty: list[str
 def test_flat_answers_offer_a_revisit(invoke: Invoke, tty: list[str], state_dir: Path) -> None:
     """Flat answers bring a note and an offer to revisit; declining keeps the warning in the JSON."""
     flat = dict.fromkeys(SHIPPED.skills, 3)
-    questions = plan(SHIPPED, flat)
-    result = quiz_cli(invoke, ["quiz", "--json"], keys_for(questions, flat) + "n")
+    planned = plan(SHIPPED, flat)
+    questions = planned.rated
+    result = quiz_cli(invoke, ["quiz", "--json"], keys_for(planned, flat) + "n")
     assert result.exit_code == 0, (result.stderr, result.exception)
     assert "flat answers" in result.stderr
     doc = json.loads(result.stdout)
@@ -320,14 +405,15 @@ def test_ctrl_c_at_a_check_question_keeps_what_it_reports(
 ) -> None:
     """After Ctrl-C at a check question, the progress file holds as many answers as the message says."""
     ratings = dict.fromkeys(TINY.skills, 3)
-    # The first question whose skill has a check question (rated 3) brings up that check.
-    questions = plan(TINY, ratings, Mode.QUICK)
-    first_checked = next(
-        i for i, s in enumerate(questions) if any(c.skill == s for c in TINY.checks)
-    )
-    keys = keys_for(questions[: first_checked + 1], ratings) + CTRL_C
+    # Skills ticked as done well (3) in the checklists, or rated 3, bring up their checks.
+    planned = plan(TINY, ratings, Mode.QUICK)
+    planned.steps.clear()
+    run(TINY, planned, QuizState(mode=Mode.QUICK, verify=True))
+    assert any(kind == "check" for kind, _ in planned.steps)
+    keys = keys_for(planned, ratings, until_check=True) + CTRL_C
     result = quiz_cli(invoke, ["--data", str(TINY_PATH), "quiz", "--verify"], keys)
     assert result.exit_code == 130
     said = int(result.stderr.split("interrupted: ")[1].split(" answer")[0])
     saved = json.loads(progress(state_dir).read_text(encoding="utf-8"))
-    assert len(saved["asked"]) == said
+    opening = (saved["areas"] is not None) + sum(1 for r in saved["rounds"] or [] if r[1])
+    assert len(saved["asked"]) + opening == said

@@ -341,13 +341,12 @@ def test_matcher_self_match_and_score_range(gen: Generated, data: st.DataObject)
     assert kb is not None, [str(p) for p in problems]
     for role in kb.roles.values():
         ratings = dict(role.skills)
-        for limit in (None, 1):
-            best = rank(kb, ratings, limit=limit)[0]
-            assert best.role == role.id
-            assert best.score == pytest.approx(100.0, abs=1e-9)
+        best = rank(kb, ratings)[0]
+        assert best.role == role.id
+        assert best.score == pytest.approx(100.0, abs=1e-9)
     ratings = data.draw(st.dictionaries(st.sampled_from(list(kb.skills)), st.integers(0, 5)))
     missed = data.draw(st.lists(st.sampled_from(list(kb.skills)), unique=True))
     for match in rank(kb, ratings, missed=missed):
         assert 0.0 <= match.score <= 100.0, match
         assert 0.0 <= match.coverage <= 1.0
-        assert 0.0 <= match.focus <= 1.0
+        assert 0.0 <= match.use <= 1.0

@@ -2,15 +2,27 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Collection, Iterable, Sequence
 from pathlib import Path
 
 import pytest
 
 from bocareer.kb.load import load, shipped_path
-from bocareer.models import Check, KnowledgeBase, Skill
-from bocareer.quiz.flow import FileAsker, Nav, Outcome, QuizState, Reply, choose_check, run
-from bocareer.quiz.selector import QUICK_LIMIT, Mode, Selector
+from bocareer.models import Area, Check, KnowledgeBase, Skill
+from bocareer.quiz.fileasker import FileAsker
+from bocareer.quiz.flow import (
+    QUICK_ESTIMATE,
+    SLACK,
+    Nav,
+    Outcome,
+    QuizState,
+    Reply,
+    choose_check,
+    revisit,
+    run,
+    to_revisit,
+)
+from bocareer.quiz.selector import Mode, Selector
 from bocareer.scoring import rank
 from kb_text import FAMILIES, role
 from kb_text import kb as kb_text
@@ -34,7 +46,12 @@ QUIZ_ROLES = [
 
 
 class ScriptedAsker:
-    """Replays a list of replies (or a function of the skill) and records every question asked."""
+    """Replays a list of replies (or a function of the skill) and records every question asked.
+
+    The first questions of the quick quiz (kinds of work, the checklists) are answered from
+    ``by_skill`` too: an area when one of its skills is 2 or more, a checklist skill when it is
+    at the level the checklist asks.
+    """
 
     def __init__(
         self,
@@ -52,11 +69,17 @@ class ScriptedAsker:
         self.can_go_back: list[bool] = []
         self.numbers: list[tuple[int, int]] = []
         self.checked: list[Check] = []
+        self.assumed: list[int | None] = []
+        self.first: list[str] = []
+        """The opening questions, in order: "areas", "checklist-2", "checklist-3"."""
 
-    def rate(self, skill: Skill, number: int, total: int, can_go_back: bool) -> Reply:
+    def rate(
+        self, skill: Skill, number: int, total: int, can_go_back: bool, assumed: int | None = None
+    ) -> Reply:
         self.rated.append(skill.id)
         self.can_go_back.append(can_go_back)
         self.numbers.append((number, total))
+        self.assumed.append(assumed)
         if self.replies:
             return self.replies.pop(0)
         if self.by_skill is not None:
@@ -72,6 +95,34 @@ class ScriptedAsker:
     def confirm(self, message: str) -> bool:
         return self.confirm_reply
 
+    def _has(self, skill: str, level: int) -> bool:
+        if self.by_skill is None:
+            return False
+        reply = self.by_skill(skill)
+        return isinstance(reply, int) and reply >= level
+
+    def areas(
+        self, areas: Sequence[Area], total: int, suggested: Collection[str] = ()
+    ) -> list[str] | Nav:
+        self.first.append("areas")
+        self.numbers.append((1, total))
+        return [a.id for a in areas if any(self._has(s, 2) for s in a.skills)]
+
+    def checklist(
+        self,
+        skills: Sequence[Skill],
+        number: int,
+        total: int,
+        level: int,
+        suggested: Collection[str] = (),
+    ) -> list[str] | Nav:
+        self.first.append(f"checklist-{level}")
+        self.numbers.append((number, total))
+        return [s.id for s in skills if self._has(s.id, level)]
+
+    def measure(self, skill: Skill, claimed: int) -> None:
+        return None
+
 
 def profile(kb: KnowledgeBase, role_id: str) -> Callable[[str], int]:
     """Answers as a person exactly at a role's levels would give them (0 elsewhere)."""
@@ -84,24 +135,51 @@ def profile(kb: KnowledgeBase, role_id: str) -> Callable[[str], int]:
 
 @pytest.mark.parametrize("role_id", QUIZ_ROLES)
 def test_quick_quiz_finds_the_role_of_a_person_at_its_profile(role_id: str) -> None:
-    """The quick quiz asks at most 20 distinct questions and its top match is the person's role."""
-    ratings = dict(SHIPPED.roles[role_id].skills)
-    asker = FileAsker(ratings)
-    seen: list[str] = []
-    original = asker.rate
-
-    def spy(skill: Skill, number: int, total: int, can_go_back: bool) -> Reply:
-        seen.append(skill.id)
-        return original(skill, number, total, can_go_back)
-
-    asker.rate = spy  # type: ignore[method-assign]
+    """The quick quiz asks at most QUICK_ESTIMATE + SLACK questions in all (the opening
+    questions included), no skill twice, and its top match is the person's role."""
+    asker = ScriptedAsker(by_skill=profile(SHIPPED, role_id))
     outcome = run(SHIPPED, asker, QuizState(mode=Mode.QUICK))
     assert outcome.finished
-    assert len(seen) <= QUICK_LIMIT == 20
-    assert len(seen) == len(set(seen)), "a skill was asked twice"
-    assert list(outcome.state.answers) == seen
-    assert len(seen) < len(SHIPPED.skills), "the quick quiz should not ask everything"
+    assert asker.first[0] == "areas", "the quick quiz starts broad"
+    assert len(asker.first) + len(asker.rated) <= QUICK_ESTIMATE + SLACK
+    assert len(asker.rated) == len(set(asker.rated)), "a skill was asked twice"
+    assert list(outcome.state.answers) == asker.rated
     assert rank(SHIPPED, outcome.state.ratings)[0].role == role_id
+
+
+@pytest.mark.parametrize("role_id", QUIZ_ROLES)
+def test_quick_quiz_progress_never_misleads(role_id: str) -> None:
+    """Question N of about T: N counts up one at a time from 1, T is never below N, and T never
+    rises more than SLACK above the first estimate shown."""
+    asker = ScriptedAsker(by_skill=profile(SHIPPED, role_id))
+    run(SHIPPED, asker, QuizState(mode=Mode.QUICK))
+    numbers = [n for n, _ in asker.numbers]
+    totals = [t for _, t in asker.numbers]
+    assert numbers == list(range(1, len(numbers) + 1))
+    assert all(t >= n for n, t in asker.numbers)
+    assert max(totals) <= totals[0] + SLACK
+    assert totals[0] == QUICK_ESTIMATE
+
+
+def test_the_opening_checklist_counts_a_tick_at_its_level() -> None:
+    """A skill ticked in a checklist counts at the highest level it was ticked at until it is
+    rated; each "do well" or "advanced" list offers the skills ticked one level below."""
+    person = profile(SHIPPED, "payroll-manager")
+    asker = ScriptedAsker(by_skill=person)
+    outcome = run(SHIPPED, asker, QuizState(mode=Mode.QUICK))
+    state = outcome.state
+    assert state.rounds
+    assert state.ticked
+    for skill, level in state.ticked.items():
+        if skill not in state.answers:
+            assert state.ratings[skill] == level
+            assert skill in state.assumed_kept
+            assert level <= person(skill), "a tick never claims more than the person has"
+    levels = [r.level for r in state.rounds]
+    assert levels == sorted(levels)
+    for deeper in (r for r in state.rounds if r.level > 3):
+        below = {s for r in state.rounds if r.level == deeper.level - 1 for s in r.ticked}
+        assert set(deeper.offered) <= below
 
 
 def test_full_quiz_asks_every_skill_exactly_once() -> None:
@@ -118,6 +196,7 @@ def test_question_numbers_count_up_and_total_is_never_below_number() -> None:
     asker = ScriptedAsker(by_skill=profile(TINY, "ledger-keeper"))
     run(TINY, asker, QuizState(mode=Mode.FULL))
     assert [n for n, _ in asker.numbers] == list(range(1, len(TINY.skills) + 1))
+    assert asker.first == [], "the full quiz asks every skill, with no opening questions"
     assert all(t >= n for n, t in asker.numbers)
     assert all(t == len(TINY.skills) for _, t in asker.numbers), "full mode knows its length"
 
@@ -194,12 +273,21 @@ def test_on_answer_is_called_after_every_answer_with_the_state() -> None:
 
 @pytest.mark.parametrize("mode", [Mode.QUICK, Mode.FULL])
 def test_resume_continues_where_it_stopped(mode: Mode) -> None:
-    """Quit after 3 answers, run again with that state: nothing is re-asked, the end is the same."""
-    answer = profile(SHIPPED, "payroll-manager")
+    """Quit after 3 answers, run again with that state: nothing is re-asked, the end is the same.
+    (The person: an HR coordinator who also did an administrative assistant's work a level
+    below it, so that the quick quiz has ratings left to ask after its checklists.)"""
+    mixed = dict(SHIPPED.roles["hr-coordinator"].skills)
+    for skill, need in SHIPPED.roles["administrative-assistant"].skills.items():
+        mixed[skill] = max(1, need - 1)
+
+    def answer(skill: str) -> int:
+        return mixed.get(skill, 0)
+
     whole = ScriptedAsker(by_skill=answer)
     uninterrupted = run(SHIPPED, whole, QuizState(mode=mode))
+    assert len(whole.rated) > 3
 
-    first = ScriptedAsker([answer(s) for s in whole.rated[:3]] + [Nav.QUIT])
+    first = ScriptedAsker([answer(s) for s in whole.rated[:3]] + [Nav.QUIT], by_skill=answer)
     part = run(SHIPPED, first, QuizState(mode=mode))
     assert not part.finished
     assert list(part.state.answers) == whole.rated[:3]
@@ -238,11 +326,12 @@ def test_verify_asks_a_check_for_a_rating_of_3_or_more() -> None:
 
 def test_verify_wrong_option_records_a_missed_check() -> None:
     """A wrong option marks the skill's check as missed, which the ranking then uses."""
-    check = choose_check(TINY, "filing")
+    state = QuizState(mode=Mode.FULL, verify=True)
+    check = choose_check(TINY, "filing", 3, state.seed)
     assert check is not None
     wrong = next(o for o in check.options if o != check.answer)
     asker = ScriptedAsker(by_skill=lambda s: 3 if s == "filing" else 0, checks=[wrong])
-    outcome = run(TINY, asker, QuizState(mode=Mode.FULL, verify=True))
+    outcome = run(TINY, asker, state)
     assert outcome.state.checked == {"filing": False}
     assert outcome.state.missed == ["filing"]
     assert outcome.state.answers["filing"] == 3, "the rating itself is kept"
@@ -281,21 +370,81 @@ def test_quit_at_a_check_question_stops_the_quiz() -> None:
 
 def test_file_asker_answers_checks_from_the_file() -> None:
     """FileAsker picks the right option unless the file records the check as missed."""
-    check = choose_check(TINY, "spreadsheets")
+    check = choose_check(TINY, "spreadsheets", 3, 1)
     assert check is not None
     assert FileAsker({}).check(check) == check.answer
     assert FileAsker({}, {"spreadsheets": False}).check(check) != check.answer
     assert FileAsker({}, {"spreadsheets": False}).check(check) in check.options
 
 
-def test_choose_check_cycles_through_the_bank() -> None:
-    """choose_check gives a check for the skill, another one on retry, None if it has none."""
-    bank = [c for c in SHIPPED.checks if c.skill == "spreadsheets"]
-    assert len(bank) >= 2
-    assert choose_check(SHIPPED, "spreadsheets", 0) == bank[0]
-    assert choose_check(SHIPPED, "spreadsheets", 1) == bank[1]
-    assert choose_check(SHIPPED, "spreadsheets", len(bank)) == bank[0]
-    assert choose_check(TINY, "typing") is None
+def test_choose_check_tests_the_level_claimed() -> None:
+    """A claim gets a question of the highest level at or below it; never one above it."""
+    for skill in {c.skill for c in SHIPPED.checks}:
+        levels = sorted({c.level for c in SHIPPED.checks if c.skill == skill})
+        for claim in range(1, 6):
+            got = choose_check(SHIPPED, skill, claim, 3)
+            below = [lv for lv in levels if lv <= claim]
+            if not below:
+                assert got is None
+            else:
+                assert got is not None
+                assert got.level == max(below)
+    assert choose_check(TINY, "typing", 5, 1) is None
+
+
+def test_every_check_question_can_be_asked() -> None:
+    """Over seeds and claims, every question of the bank comes up."""
+    seen = {
+        (c.skill, c.question)
+        for seed in range(40)
+        for claim in range(1, 6)
+        for skill in {c.skill for c in SHIPPED.checks}
+        if (c := choose_check(SHIPPED, skill, claim, seed)) is not None
+    }
+    assert seen == {(c.skill, c.question) for c in SHIPPED.checks}
+
+
+def test_check_options_are_shuffled_by_the_seed() -> None:
+    """The same seed gives the same order (a resumed quiz asks the same); seeds differ."""
+    orders = {choose_check(SHIPPED, "sql", 5, seed).options for seed in range(20)}  # type: ignore[union-attr]
+    assert len(orders) > 1
+    assert choose_check(SHIPPED, "sql", 5, 9) == choose_check(SHIPPED, "sql", 5, 9)
+    first = choose_check(SHIPPED, "sql", 5, 9)
+    assert first is not None
+    bank = next(c for c in SHIPPED.checks if c.question == first.question)
+    assert sorted(first.options) == sorted(bank.options)
+    assert first.answer == bank.answer
+
+
+# -- revisit -------------------------------------------------------------------------------
+
+
+def test_revisit_asks_the_skipped_answers_not_the_real_one() -> None:
+    """After 19 skips and one real answer, the revisit offers skipped questions."""
+    skills = sorted(SHIPPED.skills)[:20]
+    state = QuizState(mode=Mode.FULL, answers=dict.fromkeys(skills[:19]) | {skills[19]: 3})
+    chosen = to_revisit(state)
+    assert chosen
+    assert skills[19] not in chosen
+    assert all(state.answers[s] is None for s in chosen)
+    asker = ScriptedAsker(by_skill=lambda s: 2)
+    revisit(SHIPPED, asker, state)
+    assert asker.rated == chosen
+    assert [n for n, _ in asker.numbers] == list(range(1, len(chosen) + 1))
+    assert all(state.answers[s] == 2 for s in chosen)
+    assert state.answers[skills[19]] == 3
+
+
+def test_revisit_of_flat_answers_leaves_the_different_ones() -> None:
+    """Without skips, the revisit offers the answers that share the common value."""
+    skills = sorted(SHIPPED.skills)[:8]
+    answers: dict[str, int | None] = dict.fromkeys(skills, 2)
+    answers[skills[3]] = 5
+    state = QuizState(mode=Mode.FULL, answers=answers)
+    chosen = to_revisit(state)
+    assert skills[3] not in chosen
+    assert chosen
+    assert all(answers[s] == 2 for s in chosen)
 
 
 # -- odd knowledge bases -------------------------------------------------------------------
@@ -305,7 +454,7 @@ def test_one_role_knowledge_base_asks_its_skills_and_stops(write_kb: Callable[..
     """With a single role, the quick quiz asks that role's skills and ends without crashing."""
     kb = load(write_kb(kb_text(roles="roles:\n" + role("clerk", skills="{typing: 2}"))))
     selector = Selector(kb)
-    assert selector.next_skill(Mode.QUICK) is not None
+    assert selector.next_skill(Mode.QUICK, QUICK_ESTIMATE) is not None
     asker = ScriptedAsker(by_skill=lambda s: 2)
     outcome = run(kb, asker, QuizState(mode=Mode.QUICK))
     assert outcome.finished
@@ -318,8 +467,8 @@ def test_empty_family_asks_nothing(write_kb: Callable[..., Path]) -> None:
     """A family with no roles gives no question to ask: the quiz ends at once."""
     families = FAMILIES + "  empty:\n    name: Empty\n    summary: No roles yet.\n"
     kb = load(write_kb(kb_text(families=families)))
-    assert Selector(kb, "empty").next_skill(Mode.QUICK) is None
-    assert Selector(kb, "empty").remaining_estimate(Mode.QUICK) >= 0
+    assert Selector(kb, "empty").next_skill(Mode.QUICK, QUICK_ESTIMATE) is None
+    assert Selector(kb, "empty").remaining_estimate(Mode.QUICK, QUICK_ESTIMATE) >= 0
     for mode in Mode:
         asker = ScriptedAsker()
         outcome = run(kb, asker, QuizState(mode=mode, family="empty"))

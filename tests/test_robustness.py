@@ -34,9 +34,11 @@ from bocareer.errors import WriteError
 from bocareer.files import atomic_write
 from bocareer.kb import cache
 from bocareer.kb.load import load, shipped_path
-from bocareer.models import Check, KnowledgeBase, Skill
-from bocareer.quiz.flow import Nav, QuizState, Reply, run
+from bocareer.models import KnowledgeBase, Skill
+from bocareer.quiz.fileasker import FileAsker
+from bocareer.quiz.flow import QuizState, Reply, run
 from bocareer.quiz.progress import load_progress, progress_path, save_progress
+from bocareer.quiz.selector import Mode
 from kb_text import kb, marked_line, role
 
 TINY = Path(__file__).parent / "data" / "tiny.yaml"
@@ -571,10 +573,11 @@ def _progress(env: dict[str, str]) -> dict[str, Any]:
 def test_ctrl_c_in_a_terminal_saves_and_resume_continues(
     env: dict[str, str], terminal: Callable[[list[str]], Terminal]
 ) -> None:
-    """Ctrl-C at question 2 exits 130 naming --resume with one answer saved; --resume starts at question 2."""
+    """Ctrl-C at question 2 exits 130 naming --resume with one answer saved; --resume starts at
+    question 2. Question 1 asks the kinds of work done: Enter with none ticked answers it."""
     quiz = terminal(["quiz"])
     quiz.wait_for("Question 1")
-    quiz.type(b"\r")  # Enter: the first choice, a rating of 0
+    quiz.type(b"\r")
     quiz.wait_for("Question 2")
     quiz.type(b"\x03")  # Ctrl-C, as the terminal delivers it in raw mode
     assert quiz.finish() == 130, quiz.text[-1500:]
@@ -583,8 +586,8 @@ def test_ctrl_c_in_a_terminal_saves_and_resume_continues(
     assert "--resume" in out
     assert "bocareer: quiz interrupted: 1 answer" in out
     saved = _progress(env)
-    assert len(saved["asked"]) == 1
-    assert saved["ratings"] == {saved["asked"][0]: 0}
+    assert saved["areas"] == []
+    assert saved["asked"] == []
 
     again = terminal(["quiz", "--resume"])
     again.wait_for("Question 2")
@@ -599,7 +602,8 @@ def test_ctrl_c_in_a_terminal_saves_and_resume_continues(
 def test_sigint_in_the_quiz_exits_130(
     env: dict[str, str], terminal: Callable[[list[str]], Terminal]
 ) -> None:
-    """A SIGINT sent to the quiz process at question 2 exits 130 with the first answer saved."""
+    """A SIGINT sent to the quiz process at question 2 exits 130 with the first answer (the
+    kinds of work done) saved."""
     quiz = terminal(["quiz"])
     quiz.wait_for("Question 1")
     quiz.type(b"\r")
@@ -610,7 +614,7 @@ def test_sigint_in_the_quiz_exits_130(
     assert code == 130, quiz.text[-500:]
     assert "--resume" in quiz.text
     assert "Traceback" not in quiz.text
-    assert len(_progress(env)["asked"]) == 1
+    assert _progress(env)["areas"] == []
 
 
 def test_quiz_without_a_terminal_in_a_process(env: dict[str, str]) -> None:
@@ -770,46 +774,47 @@ SHIPPED: KnowledgeBase = load(shipped_path())
 PERSON = dict(SHIPPED.roles["payroll-manager"].skills)
 
 
-class Scripted:
+class Scripted(FileAsker):
     """Answers like PERSON; raises ``exc`` instead of asking question ``stop_at`` (1-based)."""
 
     def __init__(self, stop_at: int | None = None, exc: BaseException | None = None) -> None:
+        super().__init__(PERSON)
         self.stop_at = stop_at
         self.exc = exc
         self.asked: list[str] = []
 
-    def rate(self, skill: Skill, number: int, total: int, can_go_back: bool) -> Reply:
+    def rate(
+        self, skill: Skill, number: int, total: int, can_go_back: bool, assumed: int | None = None
+    ) -> Reply:
         if self.stop_at is not None and len(self.asked) + 1 == self.stop_at:
             assert self.exc is not None
             raise self.exc
         self.asked.append(skill.id)
         return PERSON.get(skill.id, 0)
 
-    def check(self, check: Check) -> str | Nav:
-        return check.answer
-
 
 def _reference_questions() -> list[str]:
     asker = Scripted()
-    assert run(SHIPPED, asker, QuizState()).finished
+    assert run(SHIPPED, asker, QuizState(mode=Mode.FULL)).finished
     return asker.asked
 
 
 def _killed_by_the_asker() -> None:
-    run(SHIPPED, Scripted(stop_at=4, exc=KeyboardInterrupt()), QuizState(), on_answer=save_progress)
+    run(
+        SHIPPED,
+        Scripted(stop_at=4, exc=KeyboardInterrupt()),
+        QuizState(mode=Mode.FULL),
+        on_answer=save_progress,
+    )
 
 
 def _killed_in_the_save() -> None:
-    saves = 0
-
     def dying_save(state: QuizState) -> None:
-        nonlocal saves
         save_progress(state)
-        saves += 1
-        if saves == 3:
+        if len(state.answers) == 3:
             raise SystemExit(137)  # the process dies right after the third answer is saved
 
-    run(SHIPPED, Scripted(), QuizState(), on_answer=dying_save)
+    run(SHIPPED, Scripted(), QuizState(mode=Mode.FULL), on_answer=dying_save)
 
 
 @pytest.mark.parametrize(
@@ -830,7 +835,7 @@ def test_quiz_killed_after_three_answers_resumes_without_asking_them(
     assert saved["ratings"] == {s: PERSON.get(s, 0) for s in reference[:3]}
     assert not leftovers(state_dir)
 
-    state = load_progress()
+    state = load_progress(SHIPPED)
     assert state.answers == {s: PERSON.get(s, 0) for s in reference[:3]}
     rest = Scripted()
     outcome = run(SHIPPED, rest, state, on_answer=save_progress)

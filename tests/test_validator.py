@@ -182,6 +182,30 @@ def test_wrong_type_list_given_text(write_kb: WriteKb) -> None:
     assert problem.line == marked_line(text)
 
 
+def test_list_item_split_at_a_comma_inside_brackets(write_kb: WriteKb) -> None:
+    """A flow list splits "CRM (e.g. Salesforce, Zendesk)" at its comma; the two halves each
+    have an unbalanced bracket, and each is reported on the list's line (a warning: the file
+    loads, but `validate` fails)."""
+    text = kb(
+        roles=ROLES.replace(
+            "    tools: [Pen]\n", "    tools: [Pen, CRM (e.g. Salesforce, Zendesk)]  #!\n", 1
+        )
+    )
+    knowledge_base, problems = run(write_kb, text)
+    assert knowledge_base is not None
+    assert all(p.warning for p in problems)
+    assert [p.message for p in problems] == [
+        "roles.clerk.tools[2]: 'CRM (e.g. Salesforce' has an unbalanced bracket; a comma inside "
+        "brackets splits an item of a [a, b] list: quote the item or write the list one item a "
+        "line",
+        "roles.clerk.tools[3]: 'Zendesk)' has an unbalanced bracket; a comma inside brackets "
+        "splits an item of a [a, b] list: quote the item or write the list one item a line",
+    ]
+    assert all(p.line == marked_line(text) for p in problems)
+    fixed = text.replace("CRM (e.g. Salesforce, Zendesk)", '"CRM (e.g. Salesforce, Zendesk)"')
+    assert run(write_kb, fixed)[1] == []
+
+
 def test_bad_id_is_reported(write_kb: WriteKb) -> None:
     """An id that is not lower-case hyphenated words is reported."""
     text = kb(roles=ROLES + role("Big_Boss", skills="{typing: 5, filing: 3}", mark="  #!"))

@@ -12,11 +12,13 @@ from bocareer.answers import Answers
 from bocareer.errors import UsageError
 from bocareer.models import KnowledgeBase
 from bocareer.results import (
+    CheckEffect,
     GapLine,
     GapResult,
     LearnResult,
     MatchLine,
     MatchResult,
+    Measured,
     MissedCheck,
     MoveLine,
     NextResult,
@@ -26,12 +28,14 @@ from bocareer.results import (
     ReportResult,
     RoleRef,
     SkillRef,
+    StartInfo,
     StepLine,
 )
-from bocareer.scoring import MISSED_CHECK_FACTOR, Match, signal, top_matches
+from bocareer.scoring import MISSED_CHECK_FACTOR, Match, signal
 
 if TYPE_CHECKING:  # `match` never needs the quiz: importing it would cost start-up time
-    from bocareer.quiz.flow import QuizState
+    from bocareer.occupations.start import Start
+    from bocareer.quiz.state import QuizState
 
 #: A full report plans this many of the best matches; a brief one plans the best only.
 PLANNED = 3
@@ -62,7 +66,7 @@ def match_lines(
                 preparation=role.preparation,
                 score=m.score,
                 coverage=m.coverage,
-                focus=m.focus,
+                focus=m.use,
                 strengths=tuple(SkillRef(s, kb.skills[s].name) for s in m.strengths),
                 gaps=tuple(
                     GapLine(
@@ -86,42 +90,134 @@ def match_lines(
     return tuple(out)
 
 
-def match_result(
-    kb: KnowledgeBase, answers: Answers, *, top: int, family: str | None
+BELOW = (
+    "No role at your level (preparation {low} or more) fits yet, so the best matches below are "
+    "under it: they are where you could start, not where your experience stops."
+)
+
+
+def ranked(
+    kb: KnowledgeBase,
+    ratings: Mapping[str, int],
+    *,
+    top: int,
+    family: str | None = None,
+    missed: Sequence[str] = (),
+    start: Start | None = None,
 ) -> MatchResult:
-    """Rank the roles for a set of answers."""
+    """Rank the roles for a person's ratings, from their starting job when there is one: its
+    role is where they are (left out), its level the person's level."""
+    from bocareer.scoring import advise
+
     if top < 1:
         raise UsageError("--top must be 1 or more")
     if family is not None:
         kb.family(family)
+    current = start.role if start is not None else None
+    level = None
+    if start is not None:
+        level = kb.roles[start.role].preparation if start.role else start.job_zone
+    advice = advise(kb, ratings, top, family=family, missed=missed, level=level, current=current)
+    warnings = (BELOW.format(low=(advice.level or 1) - 1),) if advice.below else ()
+    return MatchResult(
+        matches=match_lines(kb, advice.matches, ratings, missed),
+        warnings=warnings,
+        start=start_info(kb, start) if start is not None else None,
+        level=advice.level,
+        below=advice.below,
+        checks=_check_effects(kb, ratings, missed, advice.matches),
+    )
+
+
+def _check_effects(
+    kb: KnowledgeBase, ratings: Mapping[str, int], missed: Sequence[str], best: Sequence[Match]
+) -> tuple[CheckEffect, ...]:
+    """What each missed check did to the best match's score."""
+    from bocareer.scoring import effective, score_role
+
+    if not best or not missed:
+        return ()
+    role = kb.roles[best[0].role]
+    after = score_role(role, effective(ratings, missed)).score
+    out = []
+    for skill in missed:
+        if ratings.get(skill, 0) <= 0:
+            continue
+        others = [s for s in missed if s != skill]
+        before = score_role(role, effective(ratings, others)).score
+        rated = ratings[skill]
+        out.append(
+            CheckEffect(
+                skill,
+                kb.skills[skill].name,
+                rated,
+                rated * MISSED_CHECK_FACTOR,
+                role.id,
+                before,
+                after,
+            )
+        )
+    return tuple(out)
+
+
+def match_result(
+    kb: KnowledgeBase,
+    answers: Answers,
+    *,
+    top: int,
+    family: str | None,
+    start: Start | None = None,
+) -> MatchResult:
+    """Rank the roles for a set of answers (from ``start``, else the file's own ``from:``)."""
+    if start is None and answers.start:
+        from bocareer.occupations.start import resolve
+
+        start = resolve(kb, answers.start)
     asked = answers.asked or tuple(answers.ratings) + answers.skipped
     given: dict[str, float | None] = {s: answers.ratings.get(s) for s in asked}
     for s in answers.skipped:
         given[s] = None
     sig = signal(given, len(asked) or None)
-    best = top_matches(kb, answers.ratings, top, family=family, missed=answers.missed)
-    return MatchResult(
-        matches=match_lines(kb, best, answers.ratings, answers.missed),
-        warnings=(sig.warning,) if sig.warning else (),
+    result = ranked(kb, answers.ratings, top=top, family=family, missed=answers.missed, start=start)
+    return result._replace(
+        warnings=((sig.warning,) if sig.warning else ()) + result.warnings,
+        assumed=tuple(SkillRef(s, kb.skills[s].name) for s in answers.assumed if s in kb.skills),
+        measured=tuple(
+            Measured(s, kb.skills[s].name, claimed, level)
+            for s, (claimed, level) in answers.measured.items()
+        ),
     )
 
 
 def quiz_result(
-    kb: KnowledgeBase, state: QuizState, *, top: int, reprint: str | None = None
+    kb: KnowledgeBase,
+    state: QuizState,
+    *,
+    top: int,
+    reprint: str | None = None,
+    start: Start | None = None,
 ) -> MatchResult:
     """Rank what a quiz collected, with where the best match leads."""
     from bocareer.ladders import growth_tree
     from bocareer.scoring import effective
 
-    sig = signal(dict(state.answers))
-    best = top_matches(kb, state.ratings, top, family=state.family, missed=state.missed)
-    tree = growth_tree(kb, best[0].role, effective(state.ratings, state.missed)) if best else None
-    return MatchResult(
-        matches=match_lines(kb, best, state.ratings, state.missed),
-        warnings=(sig.warning,) if sig.warning else (),
+    sig = signal(state.given)
+    result = ranked(
+        kb, state.ratings, top=top, family=state.family, missed=state.missed, start=start
+    )
+    best = result.matches
+    tree = growth_tree(kb, best[0].id, effective(state.ratings, state.missed)) if best else None
+    return result._replace(
+        warnings=((sig.warning,) if sig.warning else ()) + result.warnings,
         asked=tuple(state.answers),
         tree=tree,
         reprint=reprint,
+        assumed=tuple(SkillRef(s, kb.skills[s].name) for s in state.assumed_kept),
+        measured=tuple(
+            Measured(s, kb.skills[s].name, int(m["claimed"]), int(m["level"]))
+            for s, m in state.measured.items()
+            if s in kb.skills
+        ),
     )
 
 
@@ -166,10 +262,11 @@ def report_result(
     top: int = 5,
     brief: bool = False,
     today: dt.date | None = None,
+    start: Start | None = None,
 ) -> ReportResult:
     """A client's report: ratings, the best matches, and plans for the best of them."""
     # A brief report is one page: the three best matches and a plan for the best one.
-    matched = match_result(kb, answers, top=3 if brief else top, family=None)
+    matched = match_result(kb, answers, top=3 if brief else top, family=None, start=start)
     planned = 1 if brief else PLANNED
     missed = set(answers.missed)
     ratings = sorted(
@@ -190,6 +287,7 @@ def report_result(
         ),
         brief=brief,
         warnings=matched.warnings,
+        start=matched.start,
     )
 
 
@@ -213,15 +311,26 @@ def learn_result(kb: KnowledgeBase, answers: Answers, top: int) -> LearnResult:
     )
 
 
+def start_info(kb: KnowledgeBase, start: Start) -> StartInfo:
+    """A starting job as results show it."""
+    role = _ref(kb, start.role) if start.role is not None else None
+    occupation: str | None = start.title
+    if start.role is not None:
+        codes = kb.roles[start.role].codes
+        occupation = codes.onet_title if codes is not None and codes.onet_title else None
+    return StartInfo(start.code, start.title, start.job_zone, role, occupation)
+
+
 def next_result(
-    kb: KnowledgeBase, from_role: str, ratings: Mapping[str, int] | None, top: int
+    kb: KnowledgeBase, start: Start, ratings: Mapping[str, int] | None, top: int
 ) -> NextResult:
-    """``next --from``: the moves with the fewest new skills."""
+    """``next --from``: the moves from a job with the fewest new skills."""
     from bocareer.planning import next_moves
 
-    moves = next_moves(kb, from_role, ratings, top)
+    profile = {s: a.level for s, a in start.profile.items()}
+    moves = next_moves(kb, profile, ratings=ratings, current=start.role, top=top)
     return NextResult(
-        _ref(kb, from_role),
+        start_info(kb, start),
         tuple(
             MoveLine(
                 m.role,
@@ -229,6 +338,7 @@ def next_result(
                 m.similarity,
                 m.on_ladder,
                 tuple(GapLine(s, kb.skills[s].name, h, float(h), n) for s, h, n in m.new_skills),
+                kb.roles[m.role].preparation,
             )
             for m in moves
         ),

@@ -25,6 +25,11 @@ _KEYS = (
     "verify",
     "name",
     "schema_version",
+    "from",
+    "assumed",
+    "areas",
+    "ticked",
+    "measured",
 )
 #: An answers file is small; anything near this is a mistake.
 MAX_ANSWERS_BYTES = 2 * 1024 * 1024
@@ -40,6 +45,12 @@ class Answers:
     checks: dict[str, bool] = field(default_factory=dict)
     name: str | None = None
     source: str = ""
+    start: str | None = None
+    """The starting job (``from:``): a role id, an O*NET-SOC code or a job title."""
+    assumed: tuple[str, ...] = ()
+    """Skills whose rating was assumed (from the starting job), not answered."""
+    measured: dict[str, tuple[int, int]] = field(default_factory=dict)
+    """Skill -> (the rating claimed, the level a test measured); the rating is the measured."""
 
     @property
     def missed(self) -> list[str]:
@@ -132,22 +143,24 @@ def check(data: Any, name: str, kb: KnowledgeBase) -> Answers:
                 ratings[skill] = value
     skipped = _ids(data, "skipped", kb, bad)
     asked = _ids(data, "asked", kb, bad)
-    checks: dict[str, bool] = {}
-    if "checks" in data and data["checks"] is not None:
-        ctable = data["checks"]
-        if not isinstance(ctable, LDict):
-            bad(data.line_of("checks"), "`checks` must map skill ids to true/false")
-        else:
-            for skill, ok in ctable.items():
-                if skill not in kb.skills:
-                    bad(ctable.line_of(skill), f"unknown skill {skill!r} in checks")
-                elif not isinstance(ok, bool):
-                    bad(ctable.line_of(skill), f"check result for {skill!r} must be true or false")
-                else:
-                    checks[skill] = ok
+    checks = _checks(data, kb, bad)
     name_value = data.get("name")
     if name_value is not None and not isinstance(name_value, str):
         bad(data.line_of("name"), "`name` must be text")
+    start = data.get("from")
+    if start is not None and (not isinstance(start, str) or not start.strip()):
+        bad(
+            data.line_of("from"),
+            "`from` must be the starting job: a role id, an O*NET-SOC code or a title",
+        )
+    assumed = _ids(data, "assumed", kb, bad)
+    for key in ("areas", "ticked"):
+        value = data.get(key)
+        if value is not None and not (
+            isinstance(value, LList) and all(isinstance(v, str) for v in value)
+        ):
+            bad(data.line_of(key), f"`{key}` must be a list of ids")
+    measured = _measured(data, kb, bad)
     if problems:
         raise DataError(problems)
     return Answers(
@@ -157,7 +170,51 @@ def check(data: Any, name: str, kb: KnowledgeBase) -> Answers:
         checks=checks,
         name=name_value if isinstance(name_value, str) else None,
         source=name,
+        start=start if isinstance(start, str) else None,
+        assumed=tuple(assumed),
+        measured=measured,
     )
+
+
+def _checks(data: LDict, kb: KnowledgeBase, bad: Any) -> dict[str, bool]:
+    """``checks: {skill: true/false}``."""
+    checks: dict[str, bool] = {}
+    table = data.get("checks")
+    if table is None:
+        return checks
+    if not isinstance(table, LDict):
+        bad(data.line_of("checks"), "`checks` must map skill ids to true/false")
+        return checks
+    for skill, ok in table.items():
+        if skill not in kb.skills:
+            bad(table.line_of(skill), f"unknown skill {skill!r} in checks")
+        elif not isinstance(ok, bool):
+            bad(table.line_of(skill), f"check result for {skill!r} must be true or false")
+        else:
+            checks[skill] = ok
+    return checks
+
+
+def _measured(data: LDict, kb: KnowledgeBase, bad: Any) -> dict[str, tuple[int, int]]:
+    """``measured: {skill: {claimed: 0-5, level: 0-5, ...figures}}``."""
+    table = data.get("measured")
+    if table is None:
+        return {}
+    if not isinstance(table, LDict):
+        bad(data.line_of("measured"), "`measured` must map skill ids to {claimed, level}")
+        return {}
+    out: dict[str, tuple[int, int]] = {}
+    for skill, entry in table.items():
+        line = table.line_of(skill)
+        if skill not in kb.skills:
+            bad(line, f"unknown skill {describe(skill)} in measured")
+            continue
+        values = [entry.get(k) if isinstance(entry, dict) else None for k in ("claimed", "level")]
+        if not all(isinstance(v, int) and not isinstance(v, bool) and 0 <= v <= 5 for v in values):
+            bad(line, f"measured {skill!r} needs `claimed` and `level`, each 0-5")
+            continue
+        out[skill] = (int(values[0]), int(values[1]))  # type: ignore[arg-type]
+    return out
 
 
 def _ids(data: LDict, key: str, kb: KnowledgeBase, bad: Any) -> list[str]:
@@ -188,8 +245,15 @@ def to_yaml(ratings: dict[str, int], extra: dict[str, Any] | None = None) -> str
     return header + yaml.safe_dump(doc, sort_keys=False, allow_unicode=True)
 
 
-def save(path: Path, ratings: dict[str, int], extra: dict[str, Any] | None = None) -> None:
-    """Write an answers file atomically (a crash leaves the old file or none, never a part)."""
+def save(
+    path: Path,
+    ratings: dict[str, int],
+    extra: dict[str, Any] | None = None,
+    *,
+    overwrite: bool = True,
+) -> None:
+    """Write an answers file atomically (a crash leaves the old file or none, never a part);
+    an existing file is replaced only when ``overwrite``."""
     from bocareer.files import atomic_write
 
-    atomic_write(path, to_yaml(ratings, extra))
+    atomic_write(path, to_yaml(ratings, extra), overwrite=overwrite)

@@ -118,6 +118,12 @@ def did_you_mean(word: str, choices: list[str]) -> str:
     return f"; did you mean {', '.join(close)}?" if close else ""
 
 
+def quoted(text: str, limit: int = 60) -> str:
+    """``text`` quoted for a message, cut to ``limit`` characters: a 100,000-character search
+    must not become a 100,000-character error line."""
+    return repr(text[:limit]) + ("..." if len(text) > limit else "")
+
+
 def describe(value: object) -> str:
     """A short description of a value for an error message.
 

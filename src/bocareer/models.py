@@ -55,6 +55,9 @@ class Skill(NamedTuple):
     """Why the mapping is what it is (required when nothing in O*NET fits)."""
     measured: Mapping[int, Measure] = MappingProxyType({})
     """Level -> what a test must show to reach it (typing only)."""
+    not_derived: str | None = None
+    """Why a job's O*NET ratings cannot show this skill (its elements are prerequisites most
+    jobs share): a starting profile then leaves it unknown."""
 
     def anchor(self, level: int) -> str:
         """Plain-words meaning of ``level`` (1-5)."""
@@ -122,6 +125,10 @@ class Check(NamedTuple):
     question: str
     options: tuple[str, ...]
     answer: str
+    level: int = 1
+    """The level it tests: a person at it answers right, one two levels below usually not."""
+    why: str | None = None
+    """Why the answer is right (for reviewers; not shown in the quiz)."""
 
 
 class Comparison(NamedTuple):
@@ -158,6 +165,14 @@ class About(NamedTuple):
     outlook: str = ""
 
 
+class Area(NamedTuple):
+    """A kind of work the quick quiz asks about first ("Which kinds of work have you done?")."""
+
+    id: str
+    label: str
+    skills: tuple[str, ...]
+
+
 class NotModelled(NamedTuple):
     """An O*NET element that no skill stands for, anywhere, and why."""
 
@@ -179,6 +194,8 @@ class KnowledgeBase(NamedTuple):
     """Role id -> the roles that lead to it (the reverse of ``Role.next``)."""
     onet_not_modelled: Mapping[str, NotModelled] = MappingProxyType({})
     """O*NET element id -> why no skill stands for it."""
+    areas: tuple[Area, ...] = ()
+    """The kinds of work the quick quiz asks about first; none: it starts with a skill."""
 
     def role(self, role_id: str) -> Role:
         """The role with this id, or NotFoundError naming the closest ids."""

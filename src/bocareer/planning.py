@@ -8,7 +8,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 from bocareer.models import KnowledgeBase
-from bocareer.scoring import effective, score_role
+from bocareer.scoring import effective, ranked_ratings, score_role
 
 #: A role is "within reach" from this match score on (used by `learn` and stepping stones).
 REACH = 60.0
@@ -96,7 +96,7 @@ def skills_to_learn(
     a skill can gain from raising it, so each skill looks only at those.
     """
     current = effective(ratings, missed)
-    total = sum(current.values())
+    order = ranked_ratings(current)
     users: dict[str, list[str]] = {}
     for role in kb.roles.values():
         for skill in role.skills:
@@ -108,12 +108,12 @@ def skills_to_learn(
         best_level = 0
         for level in range(int(has) + 1, 6):
             raised = {**current, skill: float(level)}
-            new_total = total - has + level
+            raised_order = ranked_ratings(raised)
             opens = tuple(
                 r
                 for r in role_ids
-                if score_role(kb.roles[r], current, total).score < REACH
-                and score_role(kb.roles[r], raised, new_total).score >= REACH
+                if score_role(kb.roles[r], current, order).score < REACH
+                and score_role(kb.roles[r], raised, raised_order).score >= REACH
             )
             if len(opens) > len(best):
                 best, best_level = opens, level
@@ -135,20 +135,27 @@ class Move:
 
 
 def next_moves(
-    kb: KnowledgeBase, from_role: str, ratings: Mapping[str, int] | None = None, top: int = 5
+    kb: KnowledgeBase,
+    start: Mapping[str, int],
+    *,
+    ratings: Mapping[str, int] | None = None,
+    current: str | None = None,
+    top: int = 5,
 ) -> list[Move]:
     """The roles reachable with the fewest new skills, ranked by the levels still to gain.
 
-    ``has`` is what the current role needs, raised by the person's own ratings when given.
-    Similarity is the weighted Jaccard of the two skill profiles: shared levels over all levels.
+    ``start`` is what the person's job asks (a role's levels, or an occupation's starting
+    profile), raised by their own ratings when given; ``current`` is their role, left out and
+    its ladder marked. Similarity is the weighted Jaccard of the two skill profiles: shared
+    levels over all levels.
     """
-    start = kb.role(from_role)
-    has: dict[str, int] = dict(start.skills)
+    has: dict[str, int] = dict(start)
     for skill, value in (ratings or {}).items():
         has[skill] = max(has.get(skill, 0), value)
+    ladder = set(kb.roles[current].next) if current is not None else set()
     moves: list[tuple[int, float, Move]] = []
     for role in kb.roles.values():
-        if role.id == from_role:
+        if role.id == current:
             continue
         keys = set(has) | set(role.skills)
         shared = sum(min(has.get(s, 0), role.skills.get(s, 0)) for s in keys)
@@ -163,7 +170,7 @@ def next_moves(
         )
         to_gain = sum(need - h for _, h, need in new)
         moves.append(
-            (to_gain, -similarity, Move(role.id, round(similarity, 3), new, role.id in start.next))
+            (to_gain, -similarity, Move(role.id, round(similarity, 3), new, role.id in ladder))
         )
     moves.sort(key=lambda t: (t[0], t[1], t[2].role))
     return [m for _, _, m in moves[:top]]

@@ -9,12 +9,13 @@ NamedTuples rather than dataclasses: as immutable, and far cheaper to define at 
 from __future__ import annotations
 
 import datetime as dt
-from typing import NamedTuple
+from typing import TYPE_CHECKING, NamedTuple
 
-from bocareer.errors import Problem
-from bocareer.kb.grounding import Grounding
-from bocareer.ladders import GrowthTree
-from bocareer.models import About, Codes, Source
+if TYPE_CHECKING:  # annotations only: importing them would cost every command start-up time
+    from bocareer.errors import Problem
+    from bocareer.kb.grounding import Grounding
+    from bocareer.ladders import GrowthTree
+    from bocareer.models import About, Codes, Source
 
 
 class RoleRef(NamedTuple):
@@ -230,6 +231,46 @@ class MatchLine(NamedTuple):
     next_roles: tuple[RoleRef, ...]
 
 
+class StartInfo(NamedTuple):
+    """The job a person starts from: a bocareer role or an O*NET occupation."""
+
+    code: str | None
+    title: str
+    job_zone: int | None
+    role: RoleRef | None
+    """The bocareer role, when the job is one ("where you are")."""
+    occupation: str | None = None
+    """O*NET's title for ``code`` (for a role, its occupation's title, not the role's)."""
+
+    @property
+    def key(self) -> str:
+        """The role id, else the O*NET-SOC code: what ``from`` holds in JSON and answers files."""
+        return self.role.id if self.role is not None else self.code or self.title
+
+
+class CheckEffect(NamedTuple):
+    """A missed check and what it did to the best match's score."""
+
+    skill: str
+    name: str
+    rated: int
+    counted: float
+    role: str
+    before: float
+    """The best match's score had the check been passed."""
+    after: float
+
+
+class Measured(NamedTuple):
+    """A rating a test measured (typing): the claim, and the level the test showed, which the
+    score uses."""
+
+    skill: str
+    name: str
+    claimed: int
+    level: int
+
+
 class MatchResult(NamedTuple):
     """``match`` and ``quiz``: the ranked roles for one person."""
 
@@ -240,6 +281,18 @@ class MatchResult(NamedTuple):
     tree: GrowthTree | None = None
     """Where the best match leads, against the person (quiz only)."""
     reprint: str | None = None
+    start: StartInfo | None = None
+    """The job the person starts from; its role, when it is one, is where they are and is
+    left out of the matches."""
+    assumed: tuple[SkillRef, ...] = ()
+    """Ratings assumed (from the starting job, or "done on my own" in the quiz), not answered."""
+    level: int | None = None
+    """The person's preparation level, as the ranking used it."""
+    below: bool = False
+    """True when the best match is more than a level below the person's because no role at
+    their level fits yet."""
+    checks: tuple[CheckEffect, ...] = ()
+    measured: tuple[Measured, ...] = ()
 
 
 class StepLine(NamedTuple):
@@ -287,6 +340,8 @@ class ReportResult(NamedTuple):
     """Gap plans of the best matches, in their order."""
     brief: bool
     warnings: tuple[str, ...]
+    start: StartInfo | None = None
+    """The job the client starts from (``--from`` or the answers file's ``from:``)."""
 
 
 class OpeningLine(NamedTuple):
@@ -314,16 +369,58 @@ class MoveLine(NamedTuple):
     similarity: float
     on_ladder: bool
     new_skills: tuple[GapLine, ...]
+    preparation: int
 
 
 class NextResult(NamedTuple):
-    """``next --from``: moves from a role, fewest new skills first."""
+    """``next --from``: moves from a job, fewest new skills first."""
 
-    start: RoleRef
+    start: StartInfo
     moves: tuple[MoveLine, ...]
+
+
+class OccupationHit(NamedTuple):
+    """An O*NET occupation found by name, with the bocareer roles that share its code."""
+
+    code: str
+    title: str
+    job_zone: int | None
+    matched_title: str
+    roles: tuple[RoleRef, ...]
+
+
+class OccupationsResult(NamedTuple):
+    """``occupations TEXT``: O*NET occupations by any job title, best first."""
+
+    query: str
+    hits: tuple[OccupationHit, ...]
 
 
 class GapResult(NamedTuple):
     """``gap ROLE``: one gap plan."""
 
     plan: PlanView
+
+
+class TypingResult(NamedTuple):
+    """``typing``: what a timed typing test measured, and the level it corresponds to."""
+
+    numbers: bool
+    limit: float
+    """The time limit in seconds."""
+    seconds: float
+    """How long the person typed (less than the limit when the passage was finished)."""
+    characters: int
+    errors: int
+    keystrokes: int
+    wrong_keystrokes: int
+    gross_wpm: float
+    net_wpm: float
+    accuracy: float
+    accuracy_all: float
+    kph: float
+    skill: SkillRef | None
+    """The knowledge base's measured skill (typing), if it has one."""
+    level: int
+    level_text: str
+    """What the level means, from the knowledge base ("" for level 0)."""

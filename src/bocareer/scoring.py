@@ -3,30 +3,41 @@
 The score (0-100) multiplies two shares, both worked out over skill levels:
 
 * **coverage**: how much of what the role asks the person has,
-  ``sum(min(has, needs)) / sum(needs)`` over the role's skills;
-* **focus**: how much of the person's skill the role would use,
-  ``used / (used + unused)`` where ``used`` is that same ``sum(min(has, needs))`` and ``unused``
-  is the sum of the person's ratings in skills the role does not need at all.
+  ``covered / sum(needs)`` where ``covered = sum(min(has, needs))`` over the role's skills;
+* **use** (called ``focus`` in JSON): how much the role draws on the person's strongest skills,
+  ``covered`` over the sum of the person's ``k`` strongest ratings, ``k`` being the number of
+  skills the role needs. A skill the role needs counts at most at the level it needs, so being
+  above a role's level in a skill it needs never lowers its score; a strong skill the role does
+  not use at all lowers it.
 
-``score = 100 * coverage * (0.6 + 0.4 * focus)``. Coverage dominates: a role you cannot do is a
-poor match however well it uses you; focus keeps a role that ignores most of what you can do
-below one that uses it. Being above a role's level in a skill it needs never lowers its score, so
-raising a rating never hurts a role that needs that skill. Ties are broken by the smaller
-over-qualification (the sum of levels above what the role needs), then by role id.
+``score = 100 * coverage * use``. A role you cannot do scores low however well it would use
+you; a narrow entry role scores low for someone whose strongest skills it leaves idle, so a broad,
+experienced profile is matched with the roles that use it. A role's own profile scores 100.
+Ties go to the role that uses more levels of the person's skill, then to the smaller
+over-qualification (levels above what the role needs), then to the role id.
+
+Preparation: the person's level is their starting job's (its Job Zone, or the role's
+preparation), or else the highest preparation among the roles they clearly cover (coverage 0.9
+or more). Roles more than one level below it are ranked after the roles at or near it, unless
+none of those scores FITS or more; then the ranking stays as it is and says so.
 """
 
 from __future__ import annotations
 
+import heapq
 from collections.abc import Iterable, Mapping
 from typing import NamedTuple
 
 from bocareer.models import KnowledgeBase, Role
 
-FOCUS_WEIGHT = 0.4
 #: A missed check question halves the rating that the score uses for that skill.
 MISSED_CHECK_FACTOR = 0.5
 #: Below this best score, a ranking says little: say so instead of pretending.
 LOW_SCORE = 25.0
+#: A person "clearly covers" a role from this coverage on (it sets their level).
+COVERS = 0.9
+#: A role at the person's level "fits" from this score on.
+FITS = 50.0
 
 
 class SkillGap(NamedTuple):
@@ -43,21 +54,23 @@ class Match(NamedTuple):
     role: str
     score: float
     coverage: float
-    focus: float
+    use: float
     strengths: tuple[str, ...]
     """Skills the person meets or exceeds, highest need first."""
     gaps: tuple[SkillGap, ...]
     """Skills below the role's level, biggest shortfall first."""
     overshoot: float
+    covered: float
+    """Levels of the person's skill the role uses: sum(min(has, needs))."""
 
     @property
-    def rank_key(self) -> tuple[float, float, str]:
-        """Sort key: best score, then tightest fit, then id.
+    def rank_key(self) -> tuple[float, float, float, str]:
+        """Sort key: best score, then most levels used, then tightest fit, then id.
 
-        Scores are compared at 9 decimals: the same fraction reached by two formulas (1/7 * 100
-        two ways) can differ in its last bit, which must not decide a tie.
+        Scores are compared at 9 decimals: the same fraction reached by two formulas can differ
+        in its last bit, which must not decide a tie.
         """
-        return (-round(self.score, 9), self.overshoot, self.role)
+        return (-round(self.score, 9), -self.covered, self.overshoot, self.role)
 
 
 def effective(ratings: Mapping[str, float], missed: Iterable[str] = ()) -> dict[str, float]:
@@ -69,39 +82,62 @@ def effective(ratings: Mapping[str, float], missed: Iterable[str] = ()) -> dict[
     return out
 
 
-def score_role(role: Role, ratings: Mapping[str, float], total: float | None = None) -> Match:
-    """Score one role; ``total`` (the sum of all ratings) can be passed in to save work."""
-    if total is None:
-        total = sum(ratings.values())
-    used = 0.0
-    own = 0.0
+def _strongest(ratings: Mapping[str, float], role: Role, order: list[tuple[float, str]]) -> float:
+    """The sum of the person's ``k`` strongest ratings, each needed skill capped at its need.
+
+    ``order`` is the person's ratings, highest first: only the first ``k`` skills outside the role
+    matter, so this is linear in the role's size, not the person's.
+    """
+    k = len(role.skills)
+    capped = [min(ratings.get(s, 0.0), need) for s, need in role.skills.items()]
+    outside = []
+    for value, skill in order:
+        if skill not in role.skills:
+            outside.append(value)
+            if len(outside) == k:
+                break
+    return sum(heapq.nlargest(k, capped + outside))
+
+
+def score_role(
+    role: Role, ratings: Mapping[str, float], order: list[tuple[float, str]] | None = None
+) -> Match:
+    """Score one role; ``order`` (the ratings sorted highest first) can be passed in to save
+    work when many roles are scored against the same ratings."""
+    if order is None:
+        order = ranked_ratings(ratings)
+    covered = 0.0
     need_sum = 0
     overshoot = 0.0
     strengths: list[tuple[int, str]] = []
     gaps: list[SkillGap] = []
     for skill, needs in role.skills.items():
         has = ratings.get(skill, 0.0)
-        own += has
         need_sum += needs
-        used += min(has, needs)
+        covered += min(has, needs)
         if has >= needs:
             strengths.append((needs, skill))
             overshoot += has - needs
         else:
             gaps.append(SkillGap(skill, has, needs))
-    unused = total - own
-    coverage = used / need_sum if need_sum else 0.0
-    focus = used / (used + unused) if used > 0 else 0.0
-    score = 100.0 * coverage * (1 - FOCUS_WEIGHT + FOCUS_WEIGHT * focus)
+    strongest = _strongest(ratings, role, order)
+    coverage = covered / need_sum if need_sum else 0.0
+    use = covered / strongest if strongest > 0 else 0.0
     return Match(
         role=role.id,
-        score=score,
+        score=100.0 * coverage * use,
         coverage=coverage,
-        focus=focus,
+        use=use,
         strengths=tuple(s for _, s in sorted(strengths, key=lambda t: (-t[0], t[1]))),
         gaps=tuple(sorted(gaps, key=lambda g: (g.has - g.needs, g.skill))),
         overshoot=overshoot,
+        covered=covered,
     )
+
+
+def ranked_ratings(ratings: Mapping[str, float]) -> list[tuple[float, str]]:
+    """The person's ratings above 0, highest first (ties by skill id)."""
+    return sorted(((v, s) for s, v in ratings.items() if v > 0), key=lambda t: (-t[0], t[1]))
 
 
 def rank(
@@ -110,18 +146,61 @@ def rank(
     *,
     family: str | None = None,
     missed: Iterable[str] = (),
-    limit: int | None = None,
 ) -> list[Match]:
-    """Every role (of one family, if given) scored and ranked best first; the best ``limit``
-    only, when given (the rest are ranked on the score alone, which is much cheaper)."""
+    """Every role (of one family, if given) scored and ranked best first, on the score alone."""
     eff = effective(ratings, missed)
-    total = sum(eff.values())
-    roles = [r for r in kb.roles.values() if family is None or r.family == family]
-    if limit is not None and limit < len(roles):
-        keyed = sorted(roles, key=lambda r: _rank_key(r, eff, total))
-        roles = keyed[:limit]
-    matches = [score_role(role, eff, total) for role in roles]
+    order = ranked_ratings(eff)
+    matches = [
+        score_role(r, eff, order) for r in kb.roles.values() if family is None or r.family == family
+    ]
     return sorted(matches, key=lambda m: m.rank_key)
+
+
+class Advice(NamedTuple):
+    """The best matches, with the preparation rule applied."""
+
+    matches: list[Match]
+    level: int | None
+    """The person's preparation level, when known."""
+    below: bool
+    """True when the best match is more than one level below the person's, because no role at
+    or near their level fits yet."""
+
+
+def person_level(kb: KnowledgeBase, ranked: Iterable[Match]) -> int | None:
+    """The highest preparation among the roles a person clearly covers, or None."""
+    levels = [kb.roles[m.role].preparation for m in ranked if m.coverage >= COVERS]
+    return max(levels) if levels else None
+
+
+def advise(
+    kb: KnowledgeBase,
+    ratings: Mapping[str, float],
+    top: int,
+    *,
+    family: str | None = None,
+    missed: Iterable[str] = (),
+    level: int | None = None,
+    current: str | None = None,
+) -> Advice:
+    """The best ``top`` matches: none when no skill is rated above 0 (a ranking of all-zero scores
+    would pretend to mean something), the person's current role left out (it is where they are,
+    not where to go), and roles well below their level after the ones at it (see the module
+    docstring)."""
+    if not any(v > 0 for v in ratings.values()):
+        return Advice([], level, below=False)
+    ranked = [m for m in rank(kb, ratings, family=family, missed=missed) if m.role != current]
+    if level is None:
+        level = person_level(kb, ranked)
+    below = False
+    if level is not None and ranked:
+        near = [m for m in ranked if kb.roles[m.role].preparation >= level - 1]
+        under = [m for m in ranked if kb.roles[m.role].preparation < level - 1]
+        if near and near[0].score >= FITS:
+            ranked = near + under
+        else:
+            below = ranked[0] in under
+    return Advice(ranked[:top], level, below)
 
 
 def top_matches(
@@ -132,32 +211,8 @@ def top_matches(
     family: str | None = None,
     missed: Iterable[str] = (),
 ) -> list[Match]:
-    """The best ``top`` matches, or none when no skill is rated above 0 (a ranking of all-zero
-    scores would pretend to mean something)."""
-    if not any(v > 0 for v in ratings.values()):
-        return []
-    return rank(kb, ratings, family=family, missed=missed, limit=top)
-
-
-def _rank_key(role: Role, ratings: Mapping[str, float], total: float) -> tuple[float, float, str]:
-    """Match.rank_key without building the Match (no strengths, no gaps)."""
-    used = own = overshoot = 0.0
-    need_sum = 0
-    for skill, needs in role.skills.items():
-        has = ratings.get(skill, 0.0)
-        own += has
-        need_sum += needs
-        if has >= needs:
-            used += needs
-            overshoot += has - needs
-        else:
-            used += has
-    unused = total - own
-    focus = used / (used + unused) if used > 0 else 0.0
-    score = (
-        100.0 * (used / need_sum if need_sum else 0.0) * (1 - FOCUS_WEIGHT + FOCUS_WEIGHT * focus)
-    )
-    return (-round(score, 9), overshoot, role.id)
+    """The best ``top`` matches (:func:`advise` without a starting job)."""
+    return advise(kb, ratings, top, family=family, missed=missed).matches
 
 
 class Signal(NamedTuple):

@@ -6,9 +6,8 @@ work out.
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
+from typing import TYPE_CHECKING
 
-from bocareer.errors import Problem
-from bocareer.kb.grounding import Grounding
 from bocareer.models import KnowledgeBase, Role
 from bocareer.results import (
     AboutResult,
@@ -29,6 +28,10 @@ from bocareer.results import (
     ValidateResult,
     WorkTypeInfo,
 )
+
+if TYPE_CHECKING:
+    from bocareer.errors import Problem
+    from bocareer.kb.grounding import Grounding
 
 
 def role_ref(kb: KnowledgeBase, role_id: str) -> RoleRef:

@@ -14,7 +14,7 @@ from bocareer.cli.options import (
     prints,
 )
 from bocareer.cli.root import app
-from bocareer.errors import UsageError
+from bocareer.errors import UsageError, quoted
 from bocareer.output.emit import emit
 from bocareer.output.formats import DATA, DOCUMENT, LIST, Destination
 
@@ -26,7 +26,7 @@ def parse_levels(text: str) -> tuple[int, int]:
         low, high = int(lo), int(hi or lo)
     except ValueError:
         raise UsageError(
-            f"--level takes a number 1-5 or a range such as 1-2, not {text!r}"
+            f"--level takes a number 1-5 or a range such as 1-2, not {quoted(text)}"
         ) from None
     if not 1 <= low <= high <= 5:
         raise UsageError(f"--level {text}: levels run from 1 to 5, low to high")

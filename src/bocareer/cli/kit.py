@@ -8,6 +8,7 @@ import typer
 
 from bocareer.cli.options import (
     AnswersOpt,
+    FromOpt,
     RoleArg,
     TopOpt,
     complete,
@@ -15,6 +16,7 @@ from bocareer.cli.options import (
     kb,
     prints,
     read_answers,
+    starting_job,
 )
 from bocareer.cli.root import app
 from bocareer.errors import UsageError
@@ -40,12 +42,15 @@ def report(
         ),
     ] = False,
     top: TopOpt = 5,
+    from_job: FromOpt = None,
     *,
     dest: Destination,
 ) -> None:
     """A client report to print or e-mail: the brief page, then a plan for each of the best
     three roles (summary, skills to raise, where it leads).
 
+    With --from JOB (or `from:` in the answers file) the client's own role, if the job is one,
+    is where they are, not a match, and roles well below their level come after the rest.
     Formats: markdown (default), html (one self-contained page to print), json.
 
     Example: `bocareer report --answers alex.yaml --name "Alex Doe" -o alex.html`
@@ -53,7 +58,8 @@ def report(
     from bocareer.advice import report_result
 
     base, given = read_answers(ctx, answers)
-    emit(report_result(base, given, name=name, top=top, brief=brief), dest)
+    start = starting_job(base, from_job) if from_job else None
+    emit(report_result(base, given, name=name, top=top, brief=brief, start=start), dest)
 
 
 @app.command()
@@ -106,23 +112,22 @@ def learn(
 @prints(LIST)
 def next_(
     ctx: typer.Context,
-    from_role: Annotated[
-        str,
-        typer.Option(
-            "--from", help="The role the person is in now.", autocompletion=complete("role")
-        ),
-    ],
+    from_job: FromOpt = None,
     answers: AnswersOpt = None,
     top: TopOpt = 5,
     *,
     dest: Destination,
 ) -> None:
-    """The roles someone in a role can move to with the fewest new skills, ladders or not.
+    """The back-office roles someone in a job can move to, fewest new skills first, ladders or
+    not, with each role's preparation beside the job's. The job may be a bocareer role or any
+    O*NET occupation (retail supervisor, cashier, nursing assistant ...).
 
     With --answers, the person's own ratings count too. Formats: table (default), json, csv.
 
-    Example: `bocareer next --from data-entry-operator`
+    Examples: `bocareer next --from data-entry-operator`, `bocareer next --from cashier`
     """
+    if from_job is None:
+        raise UsageError("next needs --from JOB: a role id, an O*NET-SOC code or a job title")
     from bocareer.advice import next_result
 
     ratings = None
@@ -131,7 +136,8 @@ def next_(
         ratings = given.ratings
     else:
         base = kb(ctx)
-    emit(next_result(base, from_role, ratings, top), dest)
+    start = starting_job(base, from_job)
+    emit(next_result(base, start, ratings, top), dest)
 
 
 @app.command()

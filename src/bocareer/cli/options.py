@@ -21,6 +21,7 @@ from bocareer.output.formats import Format
 if TYPE_CHECKING:
     from bocareer.answers import Answers
     from bocareer.models import KnowledgeBase
+    from bocareer.occupations.start import Start
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -63,6 +64,21 @@ def read_answers(ctx: typer.Context, path: str | None) -> tuple[KnowledgeBase, A
 
     base = kb(ctx)
     return base, answers.read(path, base)
+
+
+def starting_job(base: KnowledgeBase, text: str) -> Start:
+    """The --from job, resolved; says so on stderr when O*NET has no skill data for it."""
+    from bocareer.occupations.start import resolve
+
+    start = resolve(base, text)
+    if not start.profile:
+        from bocareer.output.console import message
+
+        message(
+            f"Note: O*NET has no skill data for {start.code} {start.title}; "
+            "nothing about the job can be assumed."
+        )
+    return start
 
 
 # -- failures -------------------------------------------------------------------------------
@@ -172,7 +188,8 @@ JsonOpt = Annotated[
     bool, typer.Option("--json", help="Print a JSON document on stdout (same as --format json).")
 ]
 ForceOpt = Annotated[
-    bool, typer.Option("--force", help="Overwrite the --output file if it exists.")
+    bool,
+    typer.Option("--force", help="Replace an existing file (--output; for the quiz, --save too)."),
 ]
 RoleArg = Annotated[
     str,
@@ -188,6 +205,16 @@ AnswersOpt = Annotated[
         "--answers",
         "-a",
         help="Answers file (YAML or JSON, `-` for stdin): `{ratings: {skill-id: 0-5}}`.",
+        show_default=False,
+    ),
+]
+FromOpt = Annotated[
+    str | None,
+    typer.Option(
+        "--from",
+        help="The job the person has now or had last: a role id, an O*NET-SOC code, or a job "
+        "title (`bocareer occupations TEXT` finds one).",
+        autocompletion=complete("role"),
         show_default=False,
     ),
 ]

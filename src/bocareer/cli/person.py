@@ -10,11 +10,13 @@ import typer
 from bocareer.cli.options import (
     AnswersOpt,
     FamilyOpt,
+    FromOpt,
     TopOpt,
     handle_errors,
     kb,
     prints,
     read_answers,
+    starting_job,
 )
 from bocareer.cli.root import app
 from bocareer.output.emit import emit
@@ -44,6 +46,12 @@ def quiz(
     resume: Annotated[
         bool, typer.Option("--resume", help="Continue the quiz that was interrupted.")
     ] = False,
+    restart: Annotated[
+        bool,
+        typer.Option(
+            "--restart", help="Start a new quiz even though one is paused (its answers are lost)."
+        ),
+    ] = False,
     verify: Annotated[
         bool,
         typer.Option(
@@ -54,41 +62,70 @@ def quiz(
     ] = False,
     top: TopOpt = 5,
     family: FamilyOpt = None,
+    from_job: FromOpt = None,
     *,
     dest: Destination,
 ) -> None:
     """Take the skill quiz and see the back-office roles that fit you.
 
-    One skill at a time, you pick the description that fits you best (or skip, go back, or
-    quit and resume later). At the end: your top matches, why, and where the best one leads.
-    Your answers are saved after every question.
+    It starts broad, as a careers counsellor does: from the job you name with --from (a role
+    id, an O*NET-SOC code or any job title), whose levels it then confirms rather than asks
+    again (Enter keeps each), or else with the kinds of work you have done. Then one skill at a
+    time you pick the description that fits you best (or skip, go back, or quit and resume
+    later). At the end: your top matches, why, and where the best one leads. Your answers are
+    saved after every question.
 
-    Examples: `bocareer quiz`, `bocareer quiz --full --save me.yaml`, `bocareer quiz --resume`,
-    and for scripts: `bocareer quiz --answers me.yaml --json`.
+    Examples: `bocareer quiz`, `bocareer quiz --from "retail supervisor"`,
+    `bocareer quiz --full --save me.yaml`, `bocareer quiz --resume`, and for scripts:
+    `bocareer quiz --answers me.yaml --json`.
     """
     from bocareer.quiz.selector import Mode
 
     mode = Mode.FULL if full else Mode.QUICK
     if answers is not None:
         from bocareer.advice import quiz_result
-        from bocareer.quiz.flow import FileAsker, QuizState, run
+        from bocareer.quiz.fileasker import FileAsker
+        from bocareer.quiz.flow import QuizState, begin, level_of, run
 
         base, given = read_answers(ctx, answers)
         if family is not None:
             base.family(family)
-        state = QuizState(mode=mode, family=family, verify=verify)
-        run(base, FileAsker(given.ratings, given.checks), state)
+        if save is not None:
+            from bocareer.files import check_writable
+
+            check_writable(save, overwrite=dest.force)  # fail before the work, not after
+        job = from_job or given.start
+        start = starting_job(base, job) if job else None
+        state = begin(QuizState(mode=mode, family=family, verify=verify), start)
+        current = start.role if start is not None else None
+        run(
+            base,
+            FileAsker(given.ratings, given.checks),
+            state,
+            current=current,
+            level=level_of(base, start),
+        )
         if save is not None:
             from bocareer import answers as answers_file
 
-            answers_file.save(save, state.ratings, state.answers_extra())
-        emit(quiz_result(base, state, top=top), dest)
+            # What the quiz collected, so `match --answers SAVED` ranks as the quiz did.
+            answers_file.save(save, state.ratings, state.answers_extra(), overwrite=dest.force)
+        emit(quiz_result(base, state, top=top, start=start), dest)
         return
-    from bocareer.tty.session import run_interactive
+    from bocareer.tty.session import Options, run_interactive
 
-    finished = run_interactive(
-        kb(ctx), mode=mode, family=family, verify=verify, top=top, save=save, resume=resume
+    opts = Options(
+        mode=mode,
+        family=family,
+        verify=verify,
+        top=top,
+        save=save,
+        force=dest.force,
+        resume=resume,
+        restart=restart,
+        from_job=from_job,
     )
+    finished = run_interactive(kb(ctx), opts)
     if finished is not None:
         emit(finished, dest)
 
@@ -101,6 +138,7 @@ def match(
     answers: AnswersOpt = None,
     top: TopOpt = 5,
     family: FamilyOpt = None,
+    from_job: FromOpt = None,
     *,
     dest: Destination,
 ) -> None:
@@ -109,6 +147,8 @@ def match(
     Each match has a score 0-100 (how much of the role you cover, weighed by how much of your
     skill it uses), your strengths for it and the gaps to close.
 
+    With --from JOB (or `from:` in the answers file) the person's own role, if the job is one,
+    is left out (it is where they are), and roles well below their level come after the rest.
     Formats: table (default), json, csv.
 
     Example: `bocareer match --answers my-answers.yaml --top 3`
@@ -116,4 +156,5 @@ def match(
     from bocareer.advice import match_result
 
     base, given = read_answers(ctx, answers)
-    emit(match_result(base, given, top=top, family=family), dest)
+    start = starting_job(base, from_job) if from_job else None
+    emit(match_result(base, given, top=top, family=family, start=start), dest)

@@ -29,6 +29,8 @@ COMMANDS = {
     "learn": "kit",
     "next": "kit",
     "compare": "kit",
+    "occupations": "jobs",
+    "typing": "measure",
     "roles": "browse",
     "role": "browse",
     "skills": "browse",

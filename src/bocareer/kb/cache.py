@@ -22,6 +22,7 @@ from typing import Any
 
 from bocareer.models import (
     About,
+    Area,
     Check,
     Codes,
     Comparison,
@@ -41,7 +42,7 @@ ENV_CACHE = "BOCAREER_CACHE_DIR"
 #: Set to 0 to turn the cache off.
 ENV_USE = "BOCAREER_CACHE"
 #: Raised whenever the layout of an entry changes.
-FORMAT = 3
+FORMAT = 7
 #: An entry larger than this is not read (a validated 50,000-role knowledge base is ~60 MB).
 MAX_ENTRY = 256 * 1024 * 1024
 #: Entries not used for this many days are removed.
@@ -122,16 +123,25 @@ def _read_entry(path: Path) -> bytes | None:
         os.close(fd)
 
 
+#: An entry starts with this, then the payload's CRC-32 and length (8 bytes): enough to catch a
+#: damaged or truncated file, and ~10x cheaper than a cryptographic hash on a 4 MB entry.
+_MAGIC = b"bocareer"
+
+
+def _header(payload: bytes) -> bytes:
+    import zlib
+
+    return _MAGIC + zlib.crc32(payload).to_bytes(4, "big") + len(payload).to_bytes(4, "big")
+
+
 def fetch(path: Path) -> Any:
     """The value stored at ``path`` by :func:`store`, or None when it is missing, not a regular
     file, damaged or edited (its checksum does not match)."""
     data = _read_entry(path)
-    if data is None or len(data) < 16:
+    if data is None or len(data) < len(_MAGIC) + 8:
         return None
-    payload = data[16:]
-    digest = hasher(16)
-    digest.update(payload)
-    if digest.digest() != data[:16]:
+    payload = data[len(_MAGIC) + 8 :]
+    if data[: len(_MAGIC) + 8] != _header(payload):
         return None
     try:
         return marshal.loads(payload)
@@ -147,9 +157,7 @@ def store(path: Path, value: Any) -> None:
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
         payload = marshal.dumps(value)
-        digest = hasher(16)
-        digest.update(payload)
-        atomic_write_bytes(path, digest.digest() + payload)
+        atomic_write_bytes(path, _header(payload) + payload)
         clean(path.parent, keep=path)
     except Exception:
         return
@@ -217,6 +225,7 @@ def to_plain(kb: KnowledgeBase) -> dict[str, Any]:
                 dict(s.onet),
                 s.onet_note,
                 {lv: tuple(m) for lv, m in s.measured.items()},
+                s.not_derived,
             )
             for s in kb.skills.values()
         ],
@@ -254,6 +263,7 @@ def to_plain(kb: KnowledgeBase) -> dict[str, Any]:
         "checks": [tuple(c) for c in kb.checks],
         "previous": dict(kb.previous),
         "not_modelled": {k: tuple(v) for k, v in kb.onet_not_modelled.items()},
+        "areas": [tuple(a) for a in kb.areas],
     }
 
 
@@ -268,7 +278,7 @@ def from_plain(data: dict[str, Any], name: str) -> KnowledgeBase:
         path=name,
         families={f[0]: Family(*f) for f in data["families"]},
         skills={
-            s[0]: Skill._make([*s[:6], {lv: Measure(*m) for lv, m in s[6].items()}])
+            s[0]: Skill._make([*s[:6], {lv: Measure(*m) for lv, m in s[6].items()}, s[7]])
             for s in data["skills"]
         },
         roles=roles,
@@ -285,4 +295,5 @@ def from_plain(data: dict[str, Any], name: str) -> KnowledgeBase:
         checks=tuple(Check(*c) for c in data["checks"]),
         previous=data["previous"],
         onet_not_modelled={k: NotModelled(*v) for k, v in data["not_modelled"].items()},
+        areas=tuple(Area(*a) for a in data["areas"]),
     )

@@ -19,6 +19,8 @@ ID_RE = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 # otherwise repaint a counsellor's terminal.
 CONTROL_RE = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
 FIGURES = ("job_zone", "median_pay_usd", "employment_us", "automation_probability")
+#: Bracket pairs a list item must balance (see :meth:`Checker.text_list`).
+BRACKETS = (("(", ")"), ("[", "]"), ("{", "}"))
 T = TypeVar("T")
 
 
@@ -92,7 +94,19 @@ class Checker:
             return []
         if not items and not allow_empty:
             self.error(obj.line_of(key), f"{where}.{key}: is empty")
-        return [self.text(items, i, f"{where}.{key}[{i + 1}]") for i in range(len(items))]
+        out = [self.text(items, i, f"{where}.{key}[{i + 1}]") for i in range(len(items))]
+        for i, item in enumerate(out):
+            if any(item.count(o) != item.count(c) for o, c in BRACKETS):
+                # In a flow list, [Excel, CRM (e.g. Salesforce, Zendesk)], YAML splits the item
+                # at the comma inside the brackets: "CRM (e.g. Salesforce" and "Zendesk)". A
+                # warning, as a lone bracket can be meant; `validate` still fails on it.
+                self.warn(
+                    items.line_of(i),
+                    f"{where}.{key}[{i + 1}]: {item!r} has an unbalanced bracket; a comma inside "
+                    "brackets splits an item of a [a, b] list: quote the item or write the list "
+                    "one item a line",
+                )
+        return out
 
     def text_map(self, obj: LDict, key: str, where: str) -> dict[str, str]:
         """A mapping of ids (or O*NET element ids) to non-empty text: ``{id: why}``."""

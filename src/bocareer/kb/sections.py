@@ -12,6 +12,7 @@ from bocareer.kb.checker import FIGURES, Checker
 from bocareer.kb.yamlload import LDict, LList
 from bocareer.models import (
     About,
+    Area,
     Check,
     Comparison,
     Family,
@@ -51,7 +52,12 @@ def family(ck: Checker, fid: str, obj: LDict) -> Family:
 
 def skill(ck: Checker, sid: str, obj: LDict) -> Skill:
     where = f"skills.{sid}"
-    ck.keys(obj, where, ("name", "description", "levels"), ("onet", "onet_note", "measured"))
+    ck.keys(
+        obj,
+        where,
+        ("name", "description", "levels"),
+        ("onet", "onet_note", "measured", "not_derived"),
+    )
     levels = ["", "", "", "", ""]
     table = ck.mapping(obj, "levels", f"{where}.levels") if "levels" in obj else None
     if table is not None:
@@ -73,6 +79,7 @@ def skill(ck: Checker, sid: str, obj: LDict) -> Skill:
         onet=ck.text_map(obj, "onet", f"{where}.onet") if "onet" in obj else {},
         onet_note=ck.opt_text(obj, "onet_note", where),
         measured=_measured(ck, obj, where) if "measured" in obj else {},
+        not_derived=ck.opt_text(obj, "not_derived", where),
     )
 
 
@@ -114,6 +121,30 @@ def _measured(ck: Checker, obj: LDict, where: str) -> dict[int, Measure]:
                     f"{where}: {name} falls from level {lo} ({a:g}) to {hi} ({b:g})",
                 )
     return out
+
+
+def areas(ck: Checker, data: LDict, skills: dict[str, Skill]) -> tuple[Area, ...]:
+    """The quick quiz's kinds of work: each an id, a label and the skills it covers."""
+    items = ck.seq(data, "quiz_areas", "quiz_areas")
+    out: list[Area] = []
+    seen: set[str] = set()
+    for i in range(len(items or [])):
+        assert items is not None
+        where = f"quiz_areas[{i + 1}]"
+        obj = ck.mapping(items, i, where)
+        if obj is None or not ck.keys(obj, where, ("id", "label", "skills")):
+            continue
+        area_id = ck.text(obj, "id", f"{where}.id")
+        if area_id in seen:
+            ck.error(obj.line_of("id"), f"{where}.id: {area_id!r} is used twice")
+        seen.add(area_id)
+        refs = ck.seq(obj, "skills", f"{where}.skills") or LList()
+        for j, s in enumerate(refs):
+            ck.ref(refs.line_of(j), f"{where}.skills", s, skills, "skill")
+        if not refs:
+            ck.error(obj.line_of("skills"), f"{where}.skills: is empty")
+        out.append(Area(area_id, ck.text(obj, "label", f"{where}.label"), tuple(map(str, refs))))
+    return tuple(out)
 
 
 def not_modelled(ck: Checker, data: LDict) -> dict[str, NotModelled]:
@@ -187,7 +218,9 @@ def checks(ck: Checker, data: LDict, skills: dict[str, Skill]) -> tuple[Check, .
         assert items is not None
         where = f"checks[{i + 1}]"
         obj = ck.mapping(items, i, where)
-        if obj is None or not ck.keys(obj, where, ("skill", "question", "options", "answer")):
+        if obj is None or not ck.keys(
+            obj, where, ("skill", "question", "options", "answer"), ("level", "why")
+        ):
             continue
         ck.ref(obj.line_of("skill"), f"{where}.skill", obj["skill"], skills, "skill")
         options = ck.text_list(obj, "options", where)
@@ -204,6 +237,8 @@ def checks(ck: Checker, data: LDict, skills: dict[str, Skill]) -> tuple[Check, .
                 ck.text(obj, "question", f"{where}.question"),
                 tuple(options),
                 answer,
+                ck.integer(obj, "level", f"{where}.level", 1, 5) if "level" in obj else 1,
+                ck.opt_text(obj, "why", where),
             )
         )
     return tuple(out)

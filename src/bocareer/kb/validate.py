@@ -29,7 +29,7 @@ def validate(data: Any, name: str) -> tuple[KnowledgeBase | None, list[Problem]]
         data,
         "top level",
         ("schema_version", "families", "skills", "roles"),
-        ("sources", "about", "checks", "onet_not_modelled"),
+        ("sources", "about", "checks", "onet_not_modelled", "quiz_areas"),
     )
     version = data.get("schema_version")
     if "schema_version" in data and (isinstance(version, bool) or version != SCHEMA_VERSION):
@@ -45,6 +45,7 @@ def validate(data: Any, name: str) -> tuple[KnowledgeBase | None, list[Problem]]
     about = sections.about(ck, data["about"], roles) if "about" in data else About()
     checks = sections.checks(ck, data, skills) if "checks" in data else ()
     not_modelled = sections.not_modelled(ck, data) if "onet_not_modelled" in data else {}
+    areas = sections.areas(ck, data, skills) if "quiz_areas" in data else ()
 
     role_table = data.get("roles") if isinstance(data.get("roles"), LDict) else None
     if role_table is not None:
@@ -77,5 +78,6 @@ def validate(data: Any, name: str) -> tuple[KnowledgeBase | None, list[Problem]]
         checks=checks,
         previous={k: tuple(v) for k, v in previous.items()},
         onet_not_modelled=not_modelled,
+        areas=areas,
     )
     return kb, ck.problems

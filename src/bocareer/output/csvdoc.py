@@ -72,6 +72,7 @@ def _matches(res: r.MatchResult) -> tuple[Row, list[Row]]:
         "gaps",
         "checks_missed",
         "next_roles",
+        "use",
     )
     rows: list[Row] = []
     for m in res.matches:
@@ -90,6 +91,7 @@ def _matches(res: r.MatchResult) -> tuple[Row, list[Row]]:
                 _join(f"{g['skill']}:{g['counted']:g}/{g['needs']}" for g in d["gaps"]),
                 _join(d["checks_missed"]),
                 _join(d["next_roles"]),
+                d["use"],
             )
         )
     return head, rows
@@ -100,8 +102,17 @@ def _learn(res: r.LearnResult) -> tuple[Row, list[Row]]:
     return head, [(o.skill, o.has, o.to_level, _join(x.id for x in o.opens)) for o in res.openings]
 
 
+def _occupations(res: r.OccupationsResult) -> tuple[Row, list[Row]]:
+    head = ("soc_code", "title", "job_zone", "matched_title", "roles")
+    rows: list[Row] = [
+        (h.code, h.title, h.job_zone, h.matched_title, _join(x.id for x in h.roles))
+        for h in res.hits
+    ]
+    return head, rows
+
+
 def _next(res: r.NextResult) -> tuple[Row, list[Row]]:
-    head = ("id", "title", "similarity", "on_ladder", "new_skills")
+    head = ("id", "title", "similarity", "on_ladder", "new_skills", "preparation")
     rows: list[Row] = [
         (
             m.id,
@@ -109,6 +120,7 @@ def _next(res: r.NextResult) -> tuple[Row, list[Row]]:
             round(m.similarity, 3),
             m.on_ladder,
             _join(f"{g.skill}:{g.rated}/{g.needs}" for g in m.new_skills),
+            m.preparation,
         )
         for m in res.moves
     ]
@@ -120,6 +132,7 @@ _TABLES: dict[type, Callable[[Any], tuple[Row, list[Row]]]] = {
     r.MatchResult: _matches,
     r.LearnResult: _learn,
     r.NextResult: _next,
+    r.OccupationsResult: _occupations,
 }
 
 

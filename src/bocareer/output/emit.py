@@ -13,6 +13,7 @@ EMPTY = {
     r.MatchResult: "No role can be matched yet: rate at least one skill above 0.",
     r.LearnResult: "No single skill raise brings another role within reach.",
     r.NextResult: "No other role to move to.",
+    r.OccupationsResult: "No occupation matches; try fewer or other words.",
 }
 
 

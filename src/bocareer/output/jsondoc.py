@@ -246,6 +246,7 @@ def match_doc(m: r.MatchLine) -> s.MatchDoc:
         ],
         "checks_missed": [x.skill for x in m.missed],
         "next_roles": [x.id for x in m.next_roles],
+        "use": round(m.focus, 3),
     }
 
 
@@ -254,6 +255,25 @@ def _matches(res: r.MatchResult) -> s.MatchesDoc | s.QuizDoc:
         "schema_version": SCHEMA_VERSION,
         "matches": [match_doc(m) for m in res.matches],
         "warnings": list(res.warnings),
+        "from": None if res.start is None else res.start.key,
+        "from_occupation": None if res.start is None else _occupation_ref(res.start),
+        "assumed": [k.id for k in res.assumed],
+        "level": res.level,
+        "below_level": res.below,
+        "checks": [
+            {
+                "skill": c.skill,
+                "rated": c.rated,
+                "counted": c.counted,
+                "role": c.role,
+                "score_before": score_value(c.before),
+                "score_after": score_value(c.after),
+            }
+            for c in res.checks
+        ],
+        "measured": [
+            {"skill": m.skill, "claimed": m.claimed, "level": m.level} for m in res.measured
+        ],
     }
     if res.asked is None:
         return doc
@@ -303,6 +323,8 @@ def _report(res: r.ReportResult) -> s.ReportDoc:
             for p in res.plans
         ],
         "warnings": list(res.warnings),
+        "from": None if res.start is None else res.start.key,
+        "from_occupation": None if res.start is None else _occupation_ref(res.start),
     }
 
 
@@ -322,10 +344,19 @@ def _learn(res: r.LearnResult) -> s.LearnDoc:
     }
 
 
+def _occupation_ref(start: r.StartInfo) -> s.OccupationRefDoc:
+    return {
+        "soc_code": start.code,
+        "title": start.occupation or start.title,
+        "job_zone": start.job_zone,
+    }
+
+
 def _next(res: r.NextResult) -> s.NextDoc:
     return {
         "schema_version": SCHEMA_VERSION,
-        "from": res.start.id,
+        "from": res.start.key,
+        "from_occupation": _occupation_ref(res.start),
         "moves": [
             {
                 "id": m.id,
@@ -335,9 +366,47 @@ def _next(res: r.NextResult) -> s.NextDoc:
                 "new_skills": [
                     {"skill": g.skill, "has": g.rated, "needs": g.needs} for g in m.new_skills
                 ],
+                "preparation": m.preparation,
             }
             for m in res.moves
         ],
+    }
+
+
+def _occupations(res: r.OccupationsResult) -> s.OccupationsDoc:
+    return {
+        "schema_version": SCHEMA_VERSION,
+        "query": res.query,
+        "occupations": [
+            {
+                "soc_code": h.code,
+                "title": h.title,
+                "job_zone": h.job_zone,
+                "matched_title": h.matched_title,
+                "roles": [x.id for x in h.roles],
+            }
+            for h in res.hits
+        ],
+    }
+
+
+def _typing(res: r.TypingResult) -> s.TypingDoc:
+    return {
+        "schema_version": SCHEMA_VERSION,
+        "mode": "numbers" if res.numbers else "words",
+        "time_limit_seconds": res.limit,
+        "seconds": round(res.seconds, 2),
+        "characters": res.characters,
+        "uncorrected_errors": res.errors,
+        "keystrokes": res.keystrokes,
+        "wrong_keystrokes": res.wrong_keystrokes,
+        "gross_wpm": round(res.gross_wpm, 1),
+        "net_wpm": round(res.net_wpm, 1),
+        "accuracy": round(res.accuracy, 1),
+        "accuracy_counting_corrections": round(res.accuracy_all, 1),
+        "keystrokes_per_hour": round(res.kph),
+        "skill": res.skill.id if res.skill is not None else None,
+        "level": res.level,
     }
 
 
@@ -355,6 +424,8 @@ _BUILDERS: dict[type, Callable[[Any], Any]] = {
     r.ReportResult: _report,
     r.LearnResult: _learn,
     r.NextResult: _next,
+    r.OccupationsResult: _occupations,
+    r.TypingResult: _typing,
 }
 
 

@@ -103,6 +103,8 @@ def report(res: r.ReportResult) -> Document:
     else:
         page.append(Para(text("No skill was rated.")))
     page.append(Heading(2, "Your best matches"))
+    if res.start is not None:
+        page.append(Para(text(t.start_line(res.start))))
     if not res.matches:
         page.append(Para(text(t.NO_MATCH), "notice"))
         return Document(title, (Group(tuple(page), "page"),), (text(f"{FOOTER} {ATTRIBUTION}"),))

@@ -232,17 +232,52 @@ class MatchDoc(TypedDict):
     score: float
     coverage: float
     focus: float
+    """The former name of ``use`` (same value), kept for scripts written against it."""
     reason: str
     strengths: list[str]
     gaps: list[GapDoc]
     checks_missed: list[str]
     next_roles: list[str]
+    use: float
 
 
-class MatchesDoc(TypedDict):
-    schema_version: int
-    matches: list[MatchDoc]
-    warnings: list[str]
+class CheckEffectDoc(TypedDict):
+    skill: str
+    rated: int
+    counted: float
+    role: str
+    score_before: float
+    score_after: float
+
+
+class MeasuredDoc(TypedDict):
+    skill: str
+    claimed: int
+    level: int
+
+
+class OccupationRefDoc(TypedDict):
+    soc_code: str | None
+    title: str
+    job_zone: int | None
+
+
+# "from" is a Python keyword, so these documents are declared the functional way.
+MatchesDoc = TypedDict(
+    "MatchesDoc",
+    {
+        "schema_version": int,
+        "matches": list[MatchDoc],
+        "warnings": list[str],
+        "from": str | None,
+        "from_occupation": OccupationRefDoc | None,
+        "assumed": list[str],
+        "level": int | None,
+        "below_level": bool,
+        "checks": list[CheckEffectDoc],
+        "measured": list[MeasuredDoc],
+    },
+)
 
 
 class QuizDoc(MatchesDoc):
@@ -277,15 +312,21 @@ class RatingDoc(TypedDict):
     check_missed: bool
 
 
-class ReportDoc(TypedDict):
-    schema_version: int
-    name: str | None
-    date: str
-    brief: bool
-    ratings: list[RatingDoc]
-    matches: list[MatchDoc]
-    plans: list[PlanDoc]
-    warnings: list[str]
+ReportDoc = TypedDict(
+    "ReportDoc",
+    {
+        "schema_version": int,
+        "name": str | None,
+        "date": str,
+        "brief": bool,
+        "ratings": list[RatingDoc],
+        "matches": list[MatchDoc],
+        "plans": list[PlanDoc],
+        "warnings": list[str],
+        "from": str | None,
+        "from_occupation": OccupationRefDoc | None,
+    },
+)
 
 
 class OpeningDoc(TypedDict):
@@ -313,10 +354,51 @@ class MoveDoc(TypedDict):
     similarity: float
     on_ladder: bool
     new_skills: list[NewSkillDoc]
+    preparation: int
 
 
-# "from" is a Python keyword, so this document is declared the functional way.
-NextDoc = TypedDict("NextDoc", {"schema_version": int, "from": str, "moves": list[MoveDoc]})
+NextDoc = TypedDict(
+    "NextDoc",
+    {
+        "schema_version": int,
+        "from": str,
+        "from_occupation": OccupationRefDoc,
+        "moves": list[MoveDoc],
+    },
+)
+
+
+class OccupationDoc(TypedDict):
+    soc_code: str
+    title: str
+    job_zone: int | None
+    matched_title: str
+    roles: list[str]
+
+
+class OccupationsDoc(TypedDict):
+    schema_version: int
+    query: str
+    occupations: list[OccupationDoc]
+
+
+class TypingDoc(TypedDict):
+    schema_version: int
+    mode: str
+    """"words" (a passage) or "numbers" (the numeric keypad)."""
+    time_limit_seconds: float
+    seconds: float
+    characters: int
+    uncorrected_errors: int
+    keystrokes: int
+    wrong_keystrokes: int
+    gross_wpm: float
+    net_wpm: float
+    accuracy: float
+    accuracy_counting_corrections: float
+    keystrokes_per_hour: int
+    skill: str | None
+    level: int
 
 
 class ErrorBodyDoc(TypedDict):

@@ -13,7 +13,17 @@ from typing import TYPE_CHECKING, NamedTuple
 if TYPE_CHECKING:
     from bocareer.ladders import GrowthTree, Need
     from bocareer.models import Codes
-    from bocareer.results import Figure, GapLine, MatchLine, MissedCheck, RoleSheet
+    from bocareer.results import (
+        CheckEffect,
+        Figure,
+        GapLine,
+        MatchLine,
+        Measured,
+        MissedCheck,
+        RoleSheet,
+        SkillRef,
+        StartInfo,
+    )
 
 # C0 and C1 control characters (tab and newline kept), and the bidirectional overrides and
 # isolates that can make text display in an order other than the one it is stored in.
@@ -87,7 +97,7 @@ def percent(share: float) -> str:
 
 def missed_check(m: MissedCheck) -> str:
     """How a missed check is shown everywhere: ``rated 4, check missed: counted as 2``."""
-    return f"rated {m.rated}, check missed: counted as {number(m.counted)}"
+    return missed_check_text(m.rated, m.counted)
 
 
 def gap_text(g: GapLine, glyphs: Glyphs = UNICODE) -> str:
@@ -124,7 +134,7 @@ def reason(m: MatchLine) -> str:
     """One line that says why a role scored as it did."""
     parts = [f"has {percent(m.coverage)} of what it asks"]
     if m.coverage > 0:
-        parts.append(f"would use {percent(m.focus)} of your skills")
+        parts.append(f"draws on {percent(m.focus)} of your strongest skills")
     if m.strengths:
         parts.append("strong in " + ", ".join(s.name for s in m.strengths[:2]))
     if m.gaps:
@@ -134,9 +144,45 @@ def reason(m: MatchLine) -> str:
     return text[0].upper() + text[1:]
 
 
+def start_line(start: StartInfo) -> str:
+    """Where the person starts from, said once above their matches."""
+    if start.role is not None:
+        return (
+            f"Where you are: {start.role.title} ({start.role.id}). The matches are where to go "
+            "from there."
+        )
+    zone = f", Job Zone {start.job_zone}" if start.job_zone else ""
+    return f"Starting from your job: {start.title} ({start.code}{zone})."
+
+
+def assumed_line(skills: Sequence[SkillRef]) -> str:
+    """Which ratings were assumed, not answered."""
+    return "Assumed from your job or your ticks, not rated: " + ", ".join(s.name for s in skills)
+
+
+def check_effect(c: CheckEffect) -> str:
+    """A missed check and what it did to the best match."""
+    return (
+        f"{c.name}: {missed_check_text(c.rated, c.counted)}; your score for the best match went "
+        f"from {score_text(c.before)} to {score_text(c.after)}."
+    )
+
+
+def measured_line(m: Measured) -> str:
+    """``Typing: rated 4, measured 2 by the typing test: counted as 2.``"""
+    return (
+        f"{m.name}: rated {m.claimed}, measured {m.level} by the typing test: counted as {m.level}."
+    )
+
+
+def missed_check_text(rated: int, counted: float) -> str:
+    """``rated 4, check missed: counted as 2``."""
+    return f"rated {rated}, check missed: counted as {number(counted)}"
+
+
 SCORE_MEANING = (
-    "Scores run from 0 to 100: how much of what the role asks you have, and how much of your "
-    "skill it would use."
+    "Scores run from 0 to 100: how much of what the role asks you have, times how much of your "
+    "strongest skills it would draw on."
 )
 NO_MATCH = "No role can be matched yet: rate at least one skill above 0."
 TOP_OF_LADDER = "Top of its ladder in this knowledge base."
@@ -162,6 +208,13 @@ def moves_text(sheet: RoleSheet) -> list[str]:
             sheet.leads_to, sheet.takes or (None,) * len(sheet.leads_to), strict=True
         )
     ]
+
+
+def start_caption(code: str | None, job_zone: int | None, is_role: bool) -> str:
+    """What a list of moves is measured against."""
+    what = "the role's own levels" if is_role else "what O*NET says the job asks"
+    zone = f" Its Job Zone is {job_zone}; Prep. is each role's (1-5)." if job_zone else ""
+    return f"New skills are measured against {what}{f' ({code})' if code else ''}.{zone}"
 
 
 def code_lines(codes: Codes | None) -> list[str]:

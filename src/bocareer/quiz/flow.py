@@ -1,99 +1,98 @@
 """The flow of the skill quiz: ask, record, go back, quit, resume. No terminal here.
 
 The flow talks to the person through an :class:`Asker`; ``bocareer.tty.asker.QuestionaryAsker``
-is the real one, ``FileAsker`` answers from an answers file, and tests plug in scripted ones.
+is the real one, ``quiz.fileasker.FileAsker`` answers from a file, and tests plug in scripted ones.
 Which question comes next is :mod:`bocareer.quiz.selector`'s business.
+
+The quick quiz starts broad, the way a counsellor does: from the job the person names
+(``--from``), whose levels it then confirms rather than re-asks, or else with one multiple-choice
+question on the kinds of work they have done. Its progress line never misleads: the first
+estimate ("of about 12") never grows by more than two, because the quiz stops there.
 """
 
 from __future__ import annotations
 
-from collections.abc import Mapping
-from dataclasses import dataclass, field
-from enum import Enum
-from typing import Protocol
+import random
+from typing import TYPE_CHECKING
 
-from bocareer.models import Check, KnowledgeBase, Skill
-from bocareer.quiz.selector import Mode, Selector
+from bocareer.models import Check, KnowledgeBase
+from bocareer.quiz.selector import FLOOR, GENERIC_SHARE, STRONG, Mode, Selector
+from bocareer.quiz.state import Asker, Nav, Outcome, QuizState, Reply, Round
 
+if TYPE_CHECKING:
+    from bocareer.occupations.start import Start
 
-class Nav(Enum):
-    """Answers that are not ratings."""
+__all__ = ["Asker", "Nav", "Outcome", "QuizState", "Reply", "choose_check", "revisit", "run"]
 
-    BACK = "back"
-    QUIT = "quit"
-
-
-#: What an Asker returns for a rating question: 0-5, None for "not sure", or a navigation.
-Reply = int | None | Nav
-
-
-class Asker(Protocol):
-    """Asks the person; implemented by prompts.QuestionaryAsker, FileAsker and test fakes."""
-
-    def rate(self, skill: Skill, number: int, total: int, can_go_back: bool) -> Reply:
-        """Ask for a rating of ``skill``: question ``number`` of about ``total``."""
-
-    def check(self, check: Check) -> str | Nav:
-        """Ask a check question; return the chosen option."""
-
-
-@dataclass
-class QuizState:
-    """Everything needed to resume a quiz: saved after every answer."""
-
-    mode: Mode = Mode.QUICK
-    family: str | None = None
-    verify: bool = False
-    answers: dict[str, int | None] = field(default_factory=dict)
-    """Skill -> rating 0-5, or None for "not sure"; in the order asked."""
-    checked: dict[str, bool] = field(default_factory=dict)
-    """Skill -> whether the person answered its check question correctly."""
-
-    @property
-    def ratings(self) -> dict[str, int]:
-        """Answered ratings, skips left out."""
-        return {s: v for s, v in self.answers.items() if v is not None}
-
-    @property
-    def missed(self) -> list[str]:
-        """Skills whose check question was missed."""
-        return [s for s, ok in self.checked.items() if not ok]
-
-    def answers_extra(self) -> dict[str, object]:
-        """What an answers file keeps beside the ratings, so `match` can show skips and checks."""
-        return {
-            "skipped": [s for s, v in self.answers.items() if v is None],
-            "asked": list(self.answers),
-            "checks": dict(self.checked),
-            "family": self.family,
-        }
-
-    def to_dict(self) -> dict[str, object]:
-        """The saved form (also the answers-file format, plus what resuming needs)."""
-        return {
-            "ratings": dict(self.ratings),
-            "skipped": [s for s, v in self.answers.items() if v is None],
-            "asked": list(self.answers),
-            "mode": self.mode.value,
-            "family": self.family,
-            "verify": self.verify,
-            "checks": dict(self.checked),
-        }
+#: The quick quiz's questions: about QUICK_ESTIMATE, never more than that plus 2 ...
+QUICK_ESTIMATE = 12
+#: ... and with a starting job, about START_ESTIMATE.
+START_ESTIMATE = 8
+#: The most the first estimate may grow.
+SLACK = 2
+#: A checklist offers at most this many skills ...
+CHECKLIST_SIZE = 20
+#: ... with a starting job, from the skills of this many likely next roles.
+CHECKLIST_ROLES = 12
+#: The distinctive skills come in this many lists at most ...
+FIRST_LISTS = 2
+#: ... and a "do well" or "advanced" list only for this many skills or more (one skill is asked
+#: as a rating instead).
+MIN_DEEPER = 2
 
 
-def choose_check(kb: KnowledgeBase, skill: str, seen: int = 0) -> Check | None:
-    """A check question for ``skill``; ``seen`` picks another one on a retry."""
-    bank = [c for c in kb.checks if c.skill == skill]
-    return bank[seen % len(bank)] if bank else None
+def choose_check(kb: KnowledgeBase, skill: str, claimed: int, seed: int) -> Check | None:
+    """A check question for a claim of ``claimed`` in ``skill``: one that tests that level (a
+    person at it answers right, one two levels below usually does not), else the nearest level
+    below it; None when the bank has none at or below the claim. ``seed`` picks among several
+    and shuffles the options, so a test can fix both."""
+    bank = [c for c in kb.checks if c.skill == skill and c.level <= claimed]
+    if not bank:
+        return None
+    level = max(c.level for c in bank)
+    candidates = [c for c in bank if c.level == level]
+    rng = random.Random(f"{seed}:{skill}")
+    chosen = candidates[rng.randrange(len(candidates))]
+    options = list(chosen.options)
+    rng.shuffle(options)
+    return chosen._replace(options=tuple(options))
 
 
-@dataclass
-class Outcome:
-    """How a quiz run ended."""
+def selector_for(kb: KnowledgeBase, state: QuizState) -> Selector:
+    """A selector that knows everything the state holds: areas, assumed levels, answers."""
+    selector = Selector(kb, state.family)
+    if state.areas is not None:
+        selector.areas(kb.areas, state.areas)
+    for skill, (level, sure) in state.assumed.items():
+        if skill in kb.skills:
+            selector.assume(skill, level, sure)
+    for level, offered, ticked in state.rounds or ():
+        selector.checklist(
+            [s for s in offered if s in kb.skills], [s for s in ticked if s in kb.skills], level
+        )
+    for skill, rating in state.answers.items():
+        selector.answer(skill, rating)
+    return selector
 
-    state: QuizState
-    finished: bool
-    """False when the person chose to quit; the state holds what they answered."""
+
+def begin(state: QuizState, start: Start | None) -> QuizState:
+    """A quiz that starts from a job: its levels are assumed until asked."""
+    if start is not None:
+        state.start = start.key
+        state.assumed = {s: (a.level, a.sure) for s, a in start.profile.items()}
+    return state
+
+
+def level_of(kb: KnowledgeBase, start: Start | None) -> int | None:
+    """The preparation level a starting job puts a person at: the role's, or the Job Zone."""
+    if start is None:
+        return None
+    return kb.roles[start.role].preparation if start.role else start.job_zone
+
+
+def limit_of(state: QuizState) -> int:
+    """The most questions the quick quiz asks (the areas question included)."""
+    return (START_ESTIMATE if state.start else QUICK_ESTIMATE) + SLACK
 
 
 def run(
@@ -101,26 +100,50 @@ def run(
     asker: Asker,
     state: QuizState,
     on_answer: object = None,
+    current: str | None = None,
+    level: int | None = None,
 ) -> Outcome:
     """Ask until the quiz is done or the person quits, saving through ``on_answer`` each time.
 
-    Replays ``state.answers`` first, so a resumed quiz continues where it stopped.
+    Resumes where ``state`` stopped. ``current`` is the person's own role (their starting job,
+    when it is a role) and ``level`` their preparation level from it: the quiz settles on where
+    to go, as the final ranking will rank it, not on where they are.
     """
-    history = list(state.answers.items())
-    state.answers = {}
-    selector = Selector(kb, state.family)
-    for skill, rating in history:
-        if skill in kb.skills:
-            state.answers[skill] = rating
-            selector.answer(skill, rating)
+    state.answers = {s: v for s, v in state.answers.items() if s in kb.skills}
+    quick = state.mode is Mode.QUICK
+    if quick and state.areas is None and kb.areas and not state.answers:
+        shown = {s for s, (level, _) in state.assumed.items() if level >= STRONG}
+        suggested = [a.id for a in kb.areas if shown & set(a.skills)]
+        picked = asker.areas(kb.areas, limit_of(state) - SLACK, suggested)
+        if picked is Nav.QUIT:
+            return Outcome(state, finished=False)
+        if not isinstance(picked, Nav):
+            known = {a.id for a in kb.areas}
+            state.areas = [a for a in picked if a in known]
+            _saved(on_answer, state)
+    selector = selector_for(kb, state)
+    if quick and not state.answers:
+        found = _checklists(kb, asker, state, selector, current)
+        if found is Nav.QUIT:
+            return Outcome(state, finished=False)
+        _saved(on_answer, state)
+    if state.verify:
+        for skill, ticked_at in state.ticked.items():
+            if ticked_at >= STRONG and skill not in state.checked and skill not in state.measured:
+                if not _verify(kb, asker, state, selector, skill, ticked_at):
+                    return Outcome(state, finished=False)
+                _saved(on_answer, state)
+    asked_first = state.opening
     while True:
-        next_skill = selector.next_skill(state.mode)
+        limit = limit_of(state) - asked_first
+        next_skill = selector.next_skill(state.mode, limit, exclude=current, level=level)
         if next_skill is None:
             return Outcome(state, finished=True)
         skill = next_skill
-        number = len(state.answers) + 1
-        total = number + selector.remaining_estimate(state.mode) - 1
-        reply = asker.rate(kb.skills[skill], number, max(total, number), bool(state.answers))
+        number = len(state.answers) + 1 + asked_first
+        total = _progress(state, number, selector.remaining_estimate(state.mode, limit))
+        assumed = state.assumed.get(skill, (None, False))[0]
+        reply = asker.rate(kb.skills[skill], number, total, bool(state.answers), assumed)
         if reply is Nav.QUIT:
             return Outcome(state, finished=False)
         if reply is Nav.BACK:
@@ -128,26 +151,155 @@ def run(
                 last = list(state.answers)[-1]
                 del state.answers[last]
                 state.checked.pop(last, None)
-                selector = Selector(kb, state.family)
-                for s, v in state.answers.items():
-                    selector.answer(s, v)
+                state.measured.pop(last, None)
+                selector = selector_for(kb, state)
                 _saved(on_answer, state)
             continue
         state.answers[skill] = reply
         selector.answer(skill, reply)
         _saved(on_answer, state)  # before any check question: Ctrl-C there keeps the rating
         if state.verify and reply is not None and reply >= 3:
-            check = choose_check(kb, skill)
-            if check is not None:
-                picked = asker.check(check)
-                if picked is Nav.QUIT:
-                    # Forget the rating too, so that resuming asks it again with its check.
-                    del state.answers[skill]
-                    _saved(on_answer, state)
-                    return Outcome(state, finished=False)
-                if not isinstance(picked, Nav):
-                    state.checked[skill] = picked == check.answer
-                    _saved(on_answer, state)
+            if not _verify(kb, asker, state, selector, skill, reply):
+                # Forget the rating too, so that resuming asks it again with its check.
+                del state.answers[skill]
+                _saved(on_answer, state)
+                return Outcome(state, finished=False)
+            _saved(on_answer, state)
+
+
+def _verify(
+    kb: KnowledgeBase, asker: Asker, state: QuizState, selector: Selector, skill: str, reply: int
+) -> bool:
+    """Check a claim of 3 or more: measure it (typing) or ask a check question; False when
+    the person chose to quit there."""
+    if kb.skills[skill].measured:
+        measured = _measure(kb, asker, state, skill, reply)
+        if measured is Nav.QUIT:
+            return False
+        if measured is not None:
+            selector.answer(skill, state.answers[skill])
+        return True
+    check = choose_check(kb, skill, reply, state.seed)
+    if check is None:
+        return True
+    option = asker.check(check)
+    if option is Nav.QUIT:
+        return False
+    if not isinstance(option, Nav):
+        state.checked[skill] = option == check.answer
+    return True
+
+
+def _measure(
+    kb: KnowledgeBase, asker: Asker, state: QuizState, skill: str, claimed: int
+) -> int | Nav | None:
+    """Offer the test of a measured skill; the level it shows replaces the claim."""
+    from bocareer.typingtest import level
+
+    result = asker.measure(kb.skills[skill], claimed)
+    if result is None or isinstance(result, Nav):
+        return result
+    reached = level(kb.skills[skill], result)
+    state.answers[skill] = reached
+    state.measured[skill] = {
+        "claimed": claimed,
+        "level": reached,
+        "net_wpm": round(result.net_wpm, 1),
+        "accuracy": round(result.accuracy, 1),
+        "keystrokes_per_hour": round(result.kph),
+        "numbers": result.numbers,
+    }
+    return reached
+
+
+def generic_skills(kb: KnowledgeBase) -> set[str]:
+    """Skills a quarter of the roles or more need: everyone has them to some degree, so a
+    checklist does not ask about them (the rating questions do)."""
+    counts: dict[str, int] = {}
+    for role in kb.roles.values():
+        for skill in role.skills:
+            counts[skill] = counts.get(skill, 0) + 1
+    return {s for s, n in counts.items() if n >= GENERIC_SHARE * len(kb.roles)}
+
+
+def _checklists(
+    kb: KnowledgeBase, asker: Asker, state: QuizState, selector: Selector, current: str | None
+) -> Nav | None:
+    """The checklist questions, each one question that settles many skills at once: the
+    distinctive skills the person has done on their own; without a starting job (which suggests
+    them), the skills most roles need that they do well; then, of the skills ticked, which they
+    do well, and of those, which at an advanced level. Resumes after the last one asked."""
+    if state.rounds is None:
+        state.rounds = []
+    while (found := _next_round(kb, state, selector, current)) is not None:
+        level, skills = found
+        number = state.opening + 1
+        total = _progress(state, number, limit_of(state) - number - SLACK + 1)
+        suggested = {s for s in skills if state.assumed.get(s, (0, False))[0] >= level}
+        ticked = asker.checklist([kb.skills[s] for s in skills], number, total, level, suggested)
+        if ticked is Nav.QUIT:
+            return Nav.QUIT
+        picked = [] if isinstance(ticked, Nav) else [s for s in ticked if s in skills]
+        state.rounds.append(Round(level, skills, picked))
+        selector.checklist(skills, picked, level)
+    return None
+
+
+def _next_round(
+    kb: KnowledgeBase, state: QuizState, selector: Selector, current: str | None
+) -> tuple[int, list[str]] | None:
+    """The next checklist question (level, skills), or None when they are done: the distinctive
+    skills, in one or two lists ("done on your own"); then "do well" for those ticked and, with
+    no starting job, the skills most roles need; then "advanced" for those ticked there."""
+    done = state.rounds or []
+    by_level = {level: sum(1 for r in done if r.level == level) for level in range(FLOOR, 6)}
+    chunks = _first_lists(kb, state, current)
+    if by_level[FLOOR] < len(chunks) and not by_level[STRONG]:
+        return FLOOR, chunks[by_level[FLOOR]]
+    name = lambda s: kb.skills[s].name.casefold()  # noqa: E731
+    ticked = {s: lv for s, lv in state.ticked.items() if s not in state.answers}
+    if not by_level[STRONG] and not by_level[4]:
+        wanted = {s for s, lv in ticked.items() if lv == FLOOR} | generic_skills(kb)
+        if len(wanted) >= MIN_DEEPER:
+            return STRONG, sorted(wanted, key=name)
+    for level in (4, 5):
+        if not by_level.get(level) and not any(by_level.get(lv) for lv in range(level + 1, 6)):
+            wanted = {s for s, lv in ticked.items() if lv == level - 1}
+            if len(wanted) >= MIN_DEEPER:
+                return level, sorted(wanted, key=name)
+    return None
+
+
+def _first_lists(kb: KnowledgeBase, state: QuizState, current: str | None) -> list[list[str]]:
+    """The "done on your own" lists: the distinctive skills of the kinds of work chosen (or,
+    from a starting job, of the likely next roles), CHECKLIST_SIZE at most to a list. Worked out
+    from the opening answers alone, so a resumed quiz gets the same lists."""
+    generic = generic_skills(kb)
+    chosen = set(state.areas or ())
+    wanted = [s for a in kb.areas if a.id in chosen for s in a.skills]
+    wanted += [s for s, (level, _) in state.assumed.items() if level >= FLOOR]
+    counts: dict[str, int] = {}
+    for s in wanted:
+        if s not in generic:
+            counts[s] = counts.get(s, 0) + 1
+    ranked = sorted(counts, key=lambda s: (-counts[s], s))[: CHECKLIST_SIZE * FIRST_LISTS]
+    lists = max(1, -(-len(ranked) // CHECKLIST_SIZE)) if ranked else 0
+    size = -(-len(ranked) // lists) if lists else 0
+    return [
+        sorted(ranked[i * size : (i + 1) * size], key=lambda s: kb.skills[s].name.casefold())
+        for i in range(lists)
+    ]
+
+
+def _progress(state: QuizState, number: int, remaining: int) -> int:
+    """The "of about N" to show: never fewer than the question on screen, and in the quick quiz
+    never more than two above the first estimate shown."""
+    estimate = number + remaining - 1
+    if state.mode is Mode.FULL:
+        return estimate
+    if state.shown_total is None:
+        state.shown_total = max(estimate, limit_of(state) - SLACK)
+    return max(number, min(estimate, state.shown_total + SLACK))
 
 
 def _saved(on_answer: object, state: QuizState) -> None:
@@ -155,37 +307,29 @@ def _saved(on_answer: object, state: QuizState) -> None:
         on_answer(state)
 
 
-class FileAsker:
-    """Answers the quiz from an answers file: a skill the file does not rate counts as 0."""
-
-    def __init__(
-        self, ratings: Mapping[str, int], checks: Mapping[str, bool] | None = None
-    ) -> None:
-        self.ratings = ratings
-        self.checks = checks or {}
-
-    def rate(self, skill: Skill, number: int, total: int, can_go_back: bool) -> Reply:
-        """The file's rating, or 0."""
-        return self.ratings.get(skill.id, 0)
-
-    def check(self, check: Check) -> str | Nav:
-        """The right answer unless the file records the check as missed."""
-        if self.checks.get(check.skill, True):
-            return check.answer
-        return next(o for o in check.options if o != check.answer)
-
-
 #: How many answers the quiz offers to revisit when they carry no signal.
 REVISIT = 5
 
 
+def to_revisit(state: QuizState) -> list[str]:
+    """The answers worth asking again after a no-signal warning: the skipped ones first, then
+    the flat ones (the value most answers share), never the few that carry the signal."""
+    skipped = [s for s, v in state.answers.items() if v is None]
+    given = [v for v in state.answers.values() if v is not None]
+    common = max(set(given), key=given.count) if given else None
+    flat = [s for s, v in state.answers.items() if v is not None and v == common]
+    if skipped:
+        return skipped[:REVISIT]
+    return flat[:REVISIT] if len(flat) > 1 else []
+
+
 def revisit(kb: KnowledgeBase, asker: Asker, state: QuizState, on_answer: object = None) -> None:
-    """Ask a few answered skills again (after a flat-answers warning)."""
-    for skill in [s for s, v in state.answers.items() if v is not None][:REVISIT]:
-        reply = asker.rate(kb.skills[skill], 1, 1, can_go_back=False)
+    """Ask the skipped or flat answers again (after a no-signal warning)."""
+    chosen = to_revisit(state)
+    for n, skill in enumerate(chosen, start=1):
+        reply = asker.rate(kb.skills[skill], n, len(chosen), can_go_back=False)
         if reply is Nav.QUIT:
             return
         if not isinstance(reply, Nav):
             state.answers[skill] = reply
-            if callable(on_answer):
-                on_answer(state)
+            _saved(on_answer, state)

@@ -7,12 +7,26 @@ an interactive quiz has actually started.
 from __future__ import annotations
 
 import sys
-from typing import Any
+from collections.abc import Collection, Sequence
+from typing import TYPE_CHECKING, Any
 
-from bocareer.models import Check, Skill
-from bocareer.quiz.flow import Nav, Reply
+from bocareer.models import Area, Check, Skill
+from bocareer.quiz.state import Nav, Reply
+
+if TYPE_CHECKING:
+    from bocareer.typingtest import Result as TestResult
 
 _SKIP, _BACK, _QUIT = "__skip__", "__back__", "__quit__"
+
+
+#: The checklist question for each level a tick means.
+CHECKLIST_QUESTIONS = {
+    2: "Which of these have you done on your own, at work?",
+    3: "Which of these do you do well: reliably, without help, and often?",
+    4: "Which of these do you handle at an advanced level: the complex or escalated cases, "
+    "and work others rely on?",
+    5: "Which of these could you teach others, or set the standards and procedures for?",
+}
 
 
 def terminal_available() -> bool:
@@ -26,11 +40,14 @@ def terminal_available() -> bool:
 class QuestionaryAsker:
     """Asks with arrow-key menus; ``input``/``output`` let tests drive it through a pipe."""
 
-    def __init__(self, input: Any = None, output: Any = None) -> None:
+    def __init__(self, input: Any = None, output: Any = None, typing_seconds: int = 60) -> None:
         self.input = input
         self.output = output
+        self.typing_seconds = typing_seconds
 
-    def _select(self, message: str, choices: list[Any], instruction: str) -> Any:
+    def _select(
+        self, message: str, choices: list[Any], instruction: str, default: Any = None
+    ) -> Any:
         import questionary
 
         question = questionary.select(
@@ -40,18 +57,26 @@ class QuestionaryAsker:
             input=self.input,
             output=self.output,
             qmark="?",
+            default=default,
         )
         return _ask(question)
 
-    def rate(self, skill: Skill, number: int, total: int, can_go_back: bool) -> Reply:
-        """Ask for a rating, offering that skill's own level descriptions."""
+    def rate(
+        self, skill: Skill, number: int, total: int, can_go_back: bool, assumed: int | None = None
+    ) -> Reply:
+        """Ask for a rating, offering that skill's own level descriptions; a level the starting
+        job suggests is marked and selected, so Enter keeps it."""
         from questionary import Choice, Separator
 
-        choices: list[Any] = [Choice("0  I have not done this", value=0)]
+        def mark(level: int) -> str:
+            return "  (from your job: Enter keeps it)" if level == assumed else ""
+
+        choices: list[Any] = [Choice(f"0  I have not done this{mark(0)}", value=0)]
         choices += [
-            Choice(_wrapped(f"{i}  {_one_line(text)}", 6), value=i)
+            Choice(_wrapped(f"{i}  {_one_line(text)}{mark(i)}", 6), value=i)
             for i, text in enumerate(skill.levels, 1)
         ]
+        default = choices[assumed] if assumed is not None and 0 <= assumed <= 5 else None
         choices.append(Separator())
         choices.append(Choice("Not sure: skip this one", value=_SKIP))
         if can_go_back:
@@ -63,7 +88,7 @@ class QuestionaryAsker:
             + _wrapped(f"  {_one_line(skill.description)}", 2)
             + "\n  Which describes you best?"
         )
-        picked = self._select(message, choices, "(arrow keys, then Enter)")
+        picked = self._select(message, choices, "(arrow keys, then Enter)", default)
         if picked == _SKIP:
             return None
         if picked == _BACK:
@@ -81,6 +106,107 @@ class QuestionaryAsker:
         message = _wrapped(f"Quick check: {_one_line(check.question)}", 2)
         picked = self._select(message, choices, "(arrow keys)")
         return Nav.QUIT if picked == _QUIT else str(picked)
+
+    def measure(self, skill: Skill, claimed: int) -> TestResult | Nav | None:
+        """Offer the typing test for a claim of ``claimed``; show its figures when taken."""
+        import random
+
+        from bocareer.output.console import message
+        from bocareer.tty.typing import run_test
+        from bocareer.typingtest import passage
+
+        picked = self.choose(
+            f"{_one_line(skill.name)} can be measured instead of claimed: a "
+            f"{self.typing_seconds}-second typing test. The level it shows replaces your "
+            f"rating of {claimed}.",
+            [("test", "Take the test now"), ("skip", "Keep my rating"), ("quit", "Quit for now")],
+        )
+        if picked == "quit":
+            return Nav.QUIT
+        if picked != "test":
+            return None
+        message(
+            f"Type the text below as fast and as accurately as you can; you have "
+            f"{self.typing_seconds} seconds from your first key."
+        )
+        seed = random.randrange(1 << 30)
+        result = run_test(
+            passage(False, seed, self.typing_seconds),
+            seconds=float(self.typing_seconds),
+            numbers=False,
+            input=self.input,
+            output=self.output,
+        )
+        if result is not None:
+            message(
+                f"Measured: {result.net_wpm:.0f} net words per minute, "
+                f"{result.accuracy:.0f}% accuracy."
+            )
+        return result
+
+    def areas(
+        self, areas: Sequence[Area], total: int, suggested: Collection[str] = ()
+    ) -> list[str] | Nav:
+        """Which kinds of work the person has done: any number, or none (Space picks, Enter
+        goes on)."""
+        import questionary
+        from questionary import Choice
+
+        choices = [
+            Choice(_wrapped(_one_line(a.label), 4), value=a.id, checked=a.id in suggested)
+            for a in areas
+        ]
+        hint = "; the ticked ones are your job's" if suggested else ""
+        question = questionary.checkbox(
+            f"Question 1 of about {total}: Which kinds of work have you done, in any job?",
+            choices=choices,
+            instruction=f"(Space ticks or unticks, Enter goes on; none is fine too{hint})",
+            input=self.input,
+            output=self.output,
+            qmark="?",
+        )
+        picked = _ask(question)
+        return [str(p) for p in picked or []]
+
+    def checklist(
+        self,
+        skills: Sequence[Skill],
+        number: int,
+        total: int,
+        level: int,
+        suggested: Collection[str] = (),
+    ) -> list[str] | Nav:
+        """Which of these skills the person has at ``level`` (2: done on their own, 3: do well,
+        4: advanced): any number, or none; those the starting job suggests come ticked."""
+        import questionary
+        from questionary import Choice
+
+        what = CHECKLIST_QUESTIONS[min(max(level, 2), 5)]
+        choices = [
+            Choice(
+                _wrapped(f"{_one_line(s.name)}: {_one_line(s.description)}", 4),
+                value=s.id,
+                checked=s.id in suggested,
+            )
+            for s in skills
+        ]
+        hint = "; the ticked ones are what your job suggests" if suggested else ""
+        question = questionary.checkbox(
+            _wrapped(f"Question {number} of about {total}: {what}", 2),
+            choices=choices,
+            instruction=f"(Space ticks or unticks, Enter goes on; none is fine too{hint})",
+            input=self.input,
+            output=self.output,
+            qmark="?",
+        )
+        return [str(p) for p in _ask(question) or []]
+
+    def choose(self, message: str, options: Sequence[tuple[str, str]]) -> str:
+        """One of several (value, label) options, such as the occupations a title fits."""
+        from questionary import Choice
+
+        choices = [Choice(_wrapped(_one_line(label), 4), value=value) for value, label in options]
+        return str(self._select(_wrapped(message, 2), choices, "(arrow keys, then Enter)"))
 
     def confirm(self, message: str) -> bool:
         """A yes/no question."""

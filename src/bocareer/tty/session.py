@@ -1,35 +1,47 @@
-"""The interactive quiz session: terminal checks, saving, Ctrl-C and resuming."""
+"""The interactive quiz session: terminal checks, the starting job, a paused quiz, saving,
+Ctrl-C and resuming."""
 
 from __future__ import annotations
 
 import shlex
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from bocareer.errors import Interrupted, NoTerminalError
+from bocareer.errors import Interrupted, NoTerminalError, UsageError, quoted
 from bocareer.models import KnowledgeBase
-from bocareer.quiz.flow import QuizState
 from bocareer.quiz.selector import Mode
+from bocareer.quiz.state import QuizState
 from bocareer.results import MatchResult
 
+if TYPE_CHECKING:
+    from bocareer.occupations.start import Start
+    from bocareer.tty.asker import QuestionaryAsker
 
-def run_interactive(
-    kb: KnowledgeBase,
-    *,
-    mode: Mode,
-    family: str | None,
-    verify: bool,
-    top: int,
-    save: Path | None,
-    resume: bool,
-) -> MatchResult | None:
+
+class Options:
+    """What the quiz was asked to do."""
+
+    def __init__(
+        self,
+        *,
+        mode: Mode,
+        family: str | None,
+        verify: bool,
+        top: int,
+        save: Path | None,
+        force: bool,
+        resume: bool,
+        restart: bool,
+        from_job: str | None,
+    ) -> None:
+        self.mode, self.family, self.verify, self.top = mode, family, verify, top
+        self.save, self.force, self.resume, self.restart = save, force, resume, restart
+        self.from_job = from_job
+
+
+def run_interactive(kb: KnowledgeBase, opts: Options) -> MatchResult | None:
     """Ask the quiz in the terminal; None when the person chose to stop for now."""
-    from bocareer import answers
-    from bocareer.advice import quiz_result
-    from bocareer.files import check_writable
-    from bocareer.output.console import message
     from bocareer.quiz import progress
-    from bocareer.quiz.flow import revisit, run
-    from bocareer.scoring import signal
     from bocareer.tty import asker as prompts
 
     if not prompts.terminal_available():
@@ -37,38 +49,116 @@ def run_interactive(
             "the quiz needs a terminal (stdin and stdout); to answer from a file, use "
             "`bocareer quiz --answers FILE` (- for stdin)"
         )
-    if family is not None:
-        kb.family(family)
-    if save is not None:
-        check_writable(save)
-    if resume:
-        current = progress.load_progress()
-        message(f"Resuming your quiz: {_answers(current)} so far.")
-    else:
-        current = QuizState(mode=mode, family=family, verify=verify)
-    progress.save_progress(current)  # fails now, not after ten questions, if it cannot be saved
+    if opts.family is not None:
+        kb.family(opts.family)
+    if opts.resume and opts.restart:
+        raise UsageError("--resume and --restart clash: give one")
     ask = prompts.QuestionaryAsker()
-    resume_hint = "resume with `bocareer quiz --resume`"
+    with progress.Lock():
+        resume = opts.resume
+        if progress.exists() and not resume and not opts.restart:
+            resume = _resume_or_restart(kb, ask)
+        return _session(kb, opts, ask, resume)
+
+
+def _resume_or_restart(kb: KnowledgeBase, ask: QuestionaryAsker) -> bool:
+    """A paused quiz is waiting: ask whether to resume it; never discard it silently."""
+    from bocareer.quiz import progress
+
     try:
-        outcome = run(kb, ask, current, on_answer=progress.save_progress)
+        paused = progress.load_progress(kb)
+    except Exception:
+        paused = None
+    shown = f"{_answers(paused)} so far" if paused is not None else "it cannot be read"
+    picked = ask.choose(
+        f"You have a paused quiz ({shown}). What would you like to do?",
+        [
+            ("resume", "Resume it"),
+            ("restart", "Start over (its answers are lost)"),
+            ("cancel", "Cancel"),
+        ],
+    )
+    if picked == "cancel":
+        raise UsageError("nothing changed; `bocareer quiz --resume` continues the paused quiz")
+    return picked == "resume"
+
+
+def _session(
+    kb: KnowledgeBase, opts: Options, ask: QuestionaryAsker, resume: bool
+) -> MatchResult | None:
+    from bocareer import answers
+    from bocareer.advice import quiz_result
+    from bocareer.files import check_writable
+    from bocareer.output.console import message
+    from bocareer.quiz import progress
+    from bocareer.quiz.flow import begin, level_of, revisit, run
+    from bocareer.scoring import signal
+
+    current: QuizState | None = None
+    try:
+        if resume:
+            current = progress.load_progress(kb)
+            start = _start(kb, current.start, ask) if current.start else None
+            message(f"Resuming your quiz: {_answers(current)} so far.")
+        else:
+            start = _start(kb, opts.from_job, ask) if opts.from_job else None
+            current = begin(
+                QuizState(mode=opts.mode, family=opts.family, verify=opts.verify), start
+            )
+            if start is not None:
+                message(f"Starting from your job: {start.title}.")
+        if opts.save is not None:
+            current.save = str(opts.save)
+        target = Path(current.save) if current.save else None
+        if target is not None:
+            check_writable(target, overwrite=opts.force)
+        progress.save_progress(current)  # fails now, not after ten questions, if it cannot
+        hint = "resume with `bocareer quiz --resume`" + (
+            f" (your answers will then be written to {target})" if target else ""
+        )
+        role = start.role if start is not None else None
+        outcome = run(
+            kb, ask, current, on_answer=progress.save_progress, current=role,
+            level=level_of(kb, start),
+        )  # fmt: skip
         if not outcome.finished:
             progress.save_progress(current)
-            message(f"Stopped for now: {_answers(current)} saved; {resume_hint}.")
+            message(f"Stopped for now: {_answers(current)} saved; {hint}.")
             return None
-        sig = signal(dict(current.answers))
+        sig = signal(current.given)
         if sig.warning:
             message(f"Note: {sig.warning}")
             if ask.confirm("Would you like to revisit a few answers?"):
                 revisit(kb, ask, current, on_answer=progress.save_progress)
     except KeyboardInterrupt:
-        raise Interrupted(f"quiz interrupted: {_answers(current)} saved; {resume_hint}") from None
-    target = save or progress.last_answers_path()
-    answers.save(target, current.ratings, current.answers_extra())
+        raise Interrupted(
+            f"quiz interrupted: {_answers(current)} saved; resume with `bocareer quiz --resume`"
+        ) from None
+    written = target or progress.last_answers_path()
+    answers.save(
+        written, current.ratings, current.answers_extra(), overwrite=target is None or opts.force
+    )
     progress.clear_progress()
-    reprint = f"bocareer match --answers {shlex.quote(str(target))}"
-    return quiz_result(kb, current, top=top, reprint=reprint)
+    reprint = f"bocareer match --answers {shlex.quote(str(written))}"
+    return quiz_result(kb, current, top=opts.top, reprint=reprint, start=start)
 
 
-def _answers(state: QuizState) -> str:
-    n = len(state.answers)
+def _start(kb: KnowledgeBase, job: str, ask: QuestionaryAsker) -> Start:
+    """The starting job; a title that fits several occupations is offered as a choice."""
+    from bocareer.cli.options import starting_job
+    from bocareer.occupations.start import Ambiguous, occupation_start
+
+    try:
+        return starting_job(kb, job)
+    except Ambiguous as exc:
+        code = ask.choose(
+            f"{quoted(job)} fits several occupations. Which is your job?",
+            [(c, f"{t} ({c})") for c, t in exc.candidates],
+        )
+        return occupation_start(kb, code)
+
+
+def _answers(state: QuizState | None) -> str:
+    """How many questions are answered: the opening ones (kinds of work, checklists) too."""
+    n = state.opening + len(state.answers) if state is not None else 0
     return f"{n} answer{'' if n == 1 else 's'}"

@@ -21,6 +21,8 @@ _VIEWS: dict[type, Callable[[Any], list[Any]]] = {
     r.GapResult: advice.gap,
     r.LearnResult: advice.learn,
     r.NextResult: advice.next_moves,
+    r.OccupationsResult: advice.occupations,
+    r.TypingResult: advice.typing,
 }
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from bocareer import results as r
+from bocareer.errors import quoted
 from bocareer.output import text as t
 from bocareer.output.terminal.base import Col, glyphs, grid, plain
 from bocareer.output.terminal.browse import tree_view
@@ -37,7 +38,10 @@ def matches(res: r.MatchResult) -> list[Any]:
         score = Text(t.bar(m.score, 100, 10, g), style="green")
         score.append(f" {t.score_text(m.score)}")
         rows.append([plain(str(n)), who, score, why, gaps if m.gaps else plain("none", "green")])
-    parts: list[Any] = [
+    parts: list[Any] = []
+    if res.start is not None:
+        parts.append(plain(t.start_line(res.start), "bold"))
+    parts.append(
         grid(
             "Your best matches",
             [
@@ -50,7 +54,14 @@ def matches(res: r.MatchResult) -> list[Any]:
             rows,
             lines=True,
         )
-    ]
+    )
+    if res.assumed:
+        parts.append(plain(t.assumed_line(res.assumed), "dim"))
+    for c in res.checks:
+        parts.append(plain(t.check_effect(c), "yellow"))
+    for measured in res.measured:
+        style = "yellow" if measured.level < measured.claimed else ""
+        parts.append(plain(t.measured_line(measured), style))
     if res.tree is not None:
         parts.append(tree_view(res.tree))
     if res.reprint:
@@ -134,19 +145,101 @@ def next_moves(res: r.NextResult) -> list[Any]:
         rows.append(
             [
                 who,
+                plain(f"{m.preparation}/5"),
                 plain(f"{t.bar(m.similarity * 100, 100, 5, g)} {t.percent(m.similarity)}"),
                 plain(new),
             ]
         )
+    zone = res.start.job_zone
     return [
         grid(
             f"Moves from {t.one_line(res.start.title)}, fewest new skills first",
             [
                 Col("Role", ratio=2, min_width=max((len(m.id) for m in res.moves), default=4)),
+                Col("Prep.", keep=True, right=True),
                 Col("Similar", keep=True),
                 Col(f"New skills: has {g.arrow} needs", ratio=3),
             ],
             rows,
+            caption=t.start_caption(res.start.code, zone, res.start.role is not None),
             lines=True,
         )
     ]
+
+
+def occupations(res: r.OccupationsResult) -> list[Any]:
+    """O*NET occupations found by name, with the bocareer roles that share each code."""
+    if not res.hits:
+        return []
+    rows = [
+        [
+            plain(h.code, "cyan"),
+            plain(h.title),
+            plain("-" if h.job_zone is None else f"{h.job_zone}/5"),
+            plain(h.matched_title),
+            plain(", ".join(x.id for x in h.roles)),
+        ]
+        for h in res.hits
+    ]
+    return [
+        grid(
+            f"O*NET occupations for {quoted(t.one_line(res.query))}",
+            [
+                Col("Code", keep=True),
+                Col("Occupation", ratio=3),
+                Col("Zone", keep=True, right=True),
+                Col("Matched title", ratio=2),
+                Col(
+                    "bocareer roles",
+                    ratio=2,
+                    min_width=max((len(x.id) for h in res.hits for x in h.roles), default=5),
+                ),
+            ],
+            rows,
+            caption="Zone = O*NET Job Zone, the preparation the job needs (1-5). Use a code "
+            "with `bocareer quiz --from CODE` or `bocareer next --from CODE`.",
+        )
+    ]
+
+
+def typing(res: r.TypingResult) -> list[Any]:
+    """A typing test's figures, how each is worked out, and the level they reach."""
+    if res.numbers:
+        figures = [
+            ("Keystrokes per hour", f"{res.kph:,.0f}", "correct keys (digits and Enter) per hour"),
+        ]
+    else:
+        figures = [
+            ("Gross speed", f"{res.gross_wpm:.0f} wpm", "characters typed / 5 / minutes"),
+            ("Net speed", f"{res.net_wpm:.0f} wpm", "gross less uncorrected errors per minute"),
+        ]
+    figures += [
+        ("Accuracy", f"{res.accuracy:.1f}%", "characters right / characters typed"),
+        (
+            "Accuracy counting corrections",
+            f"{res.accuracy_all:.1f}%",
+            "keys right when pressed / all keys pressed",
+        ),
+        (
+            "Typed",
+            f"{res.characters:,} characters in {res.seconds:.0f} s",
+            f"{res.errors} left wrong, {res.keystrokes:,} keys pressed",
+        ),
+    ]
+    table = grid(
+        "Your typing test" + (" (numeric keypad)" if res.numbers else ""),
+        [Col("Figure", ratio=2), Col("Result", keep=True, right=True), Col("How", ratio=3)],
+        [[plain(a), plain(b, "bold"), plain(c)] for a, b, c in figures],
+        caption="A word is five characters, spaces included.",
+    )
+    if res.skill is None:
+        return [table]
+    from rich.text import Text
+
+    if res.level:
+        line = Text.assemble(
+            (f"{res.skill.name}: level {res.level}. ", "bold"), t.clean(res.level_text)
+        )
+    else:
+        line = Text(f"{res.skill.name}: below level 1 (see `bocareer skills` for the levels).")
+    return [table, line]
