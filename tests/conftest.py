@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import os
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterator, Mapping
 from pathlib import Path
 
 import pytest
@@ -11,6 +11,7 @@ from typer.testing import CliRunner, Result
 
 from bocareer.cli import app
 from bocareer.output import console as render
+from procs import Terminal, make_env
 
 DATA = Path(__file__).parent / "data"
 TINY = DATA / "tiny.yaml"
@@ -107,3 +108,29 @@ def own_cache(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     monkeypatch.setenv("BOCAREER_CACHE_DIR", str(folder))
     monkeypatch.delenv("BOCAREER_CACHE", raising=False)
     return folder
+
+
+@pytest.fixture(scope="module")
+def shared_cache(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """One knowledge-base cache for the processes of this module (a warm cache keeps them fast)."""
+    return tmp_path_factory.mktemp("proc-cache")
+
+
+@pytest.fixture
+def env(tmp_path: Path, shared_cache: Path) -> dict[str, str]:
+    """A process environment: own cache and state folders, NO_COLOR, no bocareer settings."""
+    return make_env(shared_cache, tmp_path / "proc-state")
+
+
+@pytest.fixture
+def terminal(env: dict[str, str]) -> Iterator[Callable[[list[str]], Terminal]]:
+    """A factory of Terminals; each is stopped and closed after the test."""
+    made: list[Terminal] = []
+
+    def start(args: list[str]) -> Terminal:
+        made.append(Terminal(args, env))
+        return made[-1]
+
+    yield start
+    for term in made:
+        term.close()

@@ -321,33 +321,50 @@ def test_quiz_full_asks_every_skill(invoke: Invoke, person_file: Path) -> None:
 def test_quiz_save_writes_a_file_match_reads(
     invoke: Invoke, person_file: Path, tmp_path: Path
 ) -> None:
-    """`quiz --answers IN --save OUT` writes answers that `match --answers OUT` ranks the same."""
+    """`quiz --answers IN --save OUT` keeps every rating IN gave (not only the ones the quick
+    quiz asked) beside what the quiz recorded: `match` ranks OUT as it ranks IN."""
     out = tmp_path / "out.yaml"
     quiz_doc = json_out(invoke(["quiz", "--answers", person_file, "--save", out, "--json"]))
     assert out.is_file()
     saved = answers_mod.read(str(out), SHIPPED)
     assert list(saved.asked) == quiz_doc["asked"]
-    asked = {s: PERSON.get(s, 0) for s in quiz_doc["asked"]}
-    assert {s: v for s, v in saved.ratings.items() if s in asked} == asked
-    # Skills not asked were ticked in the opening checklist: kept at the checklist's level.
-    assert set(saved.ratings) - set(asked) <= set(saved.assumed)
-    match_doc = json_out(invoke(["match", "--answers", out, "--json"]))
-    assert [(m["id"], m["score"]) for m in match_doc["matches"]] == [
-        (m["id"], m["score"]) for m in quiz_doc["matches"]
+    assert {s: v for s, v in saved.ratings.items() if v} == {s: v for s, v in PERSON.items() if v}
+    from_out = json_out(invoke(["match", "--answers", out, "--json"]))
+    from_in = json_out(invoke(["match", "--answers", person_file, "--json"]))
+    assert [(m["id"], m["score"]) for m in from_out["matches"]] == [
+        (m["id"], m["score"]) for m in from_in["matches"]
     ]
 
 
+def test_quiz_save_over_its_own_answers_keeps_them_all(invoke: Invoke, write_kb: WriteKb) -> None:
+    """`quiz --answers F --save F --force` leaves every rating F had; without --force it refuses
+    and F is untouched."""
+    every = dict.fromkeys(SHIPPED.skills, 2) | PERSON
+    path = write_kb("ratings:\n" + "".join(f"  {s}: {v}\n" for s, v in every.items()), "all.yaml")
+    before = path.read_bytes()
+    refused = invoke(["quiz", "--answers", path, "--save", path, "--json"])
+    assert refused.exit_code == 1
+    assert "--force" in refused.stderr
+    assert path.read_bytes() == before
+    done = invoke(["quiz", "--answers", path, "--save", path, "--force", "--json"])
+    assert done.exit_code == 0, done.stderr
+    assert answers_mod.read(str(path), SHIPPED).ratings == every
+
+
 def test_quiz_save_keeps_missed_checks(invoke: Invoke, write_kb: WriteKb, tmp_path: Path) -> None:
-    """A check missed in a --verify quiz is kept in the --save file, so `match` scores the same."""
+    """A check missed in a --verify quiz is kept in the --save file, so `match` scores it as it
+    scores the original answers."""
     path = write_kb(PERSON_YAML + "checks:\n  spreadsheets: false\n", "checked.yaml")
     out = tmp_path / "out.yaml"
     quiz_doc = json_out(invoke(["quiz", "--answers", path, "--verify", "--save", out, "--json"]))
     # Spreadsheets is rated 3: asked, or ticked as done well in a checklist; either way checked.
     assert "spreadsheets" in quiz_doc["asked"] + quiz_doc["assumed"]
     assert "spreadsheets" in quiz_doc["matches"][0]["checks_missed"]
-    match_doc = json_out(invoke(["match", "--answers", out, "--json"]))
-    assert [(m["id"], m["score"]) for m in match_doc["matches"]] == [
-        (m["id"], m["score"]) for m in quiz_doc["matches"]
+    assert answers_mod.read(str(out), SHIPPED).checks["spreadsheets"] is False
+    from_out = json_out(invoke(["match", "--answers", out, "--json"]))
+    from_in = json_out(invoke(["match", "--answers", path, "--json"]))
+    assert [(m["id"], m["score"]) for m in from_out["matches"]] == [
+        (m["id"], m["score"]) for m in from_in["matches"]
     ]
 
 

@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import Any
 
 from bocareer.errors import DataError, Problem, describe, did_you_mean
-from bocareer.kb.yamlload import LDict, LList, decode, parse, read_text
+from bocareer.kb.yamlload import LDict, LList, decode, parse, read_limited, read_text
 from bocareer.models import KnowledgeBase
 
 _KEYS = (
@@ -33,6 +33,7 @@ _KEYS = (
 )
 #: An answers file is small; anything near this is a mistake.
 MAX_ANSWERS_BYTES = 2 * 1024 * 1024
+TOO_BIG = "answers are a few kB; is this the right input?"
 
 
 @dataclass(frozen=True)
@@ -62,19 +63,23 @@ def read(path: str, kb: KnowledgeBase) -> Answers:
     """Read an answers file (``-`` for stdin) and check it against the knowledge base."""
     if path == "-":
         name = "<stdin>"
-        raw = (
-            sys.stdin.buffer.read(MAX_ANSWERS_BYTES + 1)
-            if hasattr(sys.stdin, "buffer")
-            else (sys.stdin.read(MAX_ANSWERS_BYTES + 1).encode())
-        )
-        if len(raw) > MAX_ANSWERS_BYTES:
-            raise DataError(
-                [Problem(name, None, "answers are over 2 MB; is this the right input?")]
+        stream = getattr(sys.stdin, "buffer", None)
+        if sys.stdin is None or sys.stdin.closed:
+            raise DataError([Problem(name, None, "stdin is closed; give the answers in a file")])
+        try:
+            raw = (
+                read_limited(stream, MAX_ANSWERS_BYTES, name, TOO_BIG)
+                if stream is not None
+                else sys.stdin.read(MAX_ANSWERS_BYTES + 1).encode()
             )
+        except OSError as exc:
+            raise DataError([Problem(name, None, f"cannot read: {exc.strerror or exc}")]) from None
+        if len(raw) > MAX_ANSWERS_BYTES:
+            raise DataError([Problem(name, None, f"more than 2 MB ({TOO_BIG})")])
         text = decode(raw, name)
     else:
         name = path
-        text = read_text(Path(path), max_bytes=MAX_ANSWERS_BYTES)
+        text = read_text(Path(path), max_bytes=MAX_ANSWERS_BYTES, hint=TOO_BIG)
     if not text.strip():
         raise DataError(
             [Problem(name, 1, "the answers are empty; expected {ratings: {skill: 0-5}}")]
@@ -91,9 +96,15 @@ def _json_answers(text: str, name: str, kb: KnowledgeBase) -> Answers | None:
     """Valid JSON answers, read without loading PyYAML (~10 ms); None if anything is off."""
     import json
 
+    def no_duplicates(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+        out = dict(pairs)
+        if len(out) != len(pairs):
+            raise ValueError("duplicate key")  # the YAML reader names it and its line
+        return out
+
     try:
-        data = json.loads(text)
-    except ValueError:
+        data = json.loads(text, object_pairs_hook=no_duplicates)
+    except (ValueError, RecursionError):
         return None
     if not isinstance(data, dict) or set(data) - {"ratings", "name"}:
         return None

@@ -17,8 +17,10 @@ class ExitCode(IntEnum):
     OK = 0
     PROBLEM = 1  # bad data, unknown id, invalid knowledge base or answers, a file not written
     USAGE = 2  # wrong invocation: bad option, conflicting options, no terminal for the quiz
+    HUNG_UP = 129  # SIGHUP: the terminal went away
     INTERRUPTED = 130  # Ctrl-C
     BROKEN_PIPE = 141  # the reader of our stdout went away
+    TERMINATED = 143  # SIGTERM
 
 
 class Problem(NamedTuple):
@@ -79,7 +81,24 @@ class OutputClosedError(BocareerError):
 
 
 class Interrupted(BocareerError):
-    """Ctrl-C (or SIGTERM/SIGHUP) during an interactive command; what was answered is saved."""
+    """Ctrl-C during an interactive command; what was answered is saved."""
+
+
+class Terminated(Interrupted):
+    """SIGTERM during an interactive command: the terminal is restored, the answers saved."""
+
+
+class HungUp(Interrupted):
+    """SIGHUP (the terminal closed) during an interactive command: the answers are saved."""
+
+
+class Signalled(KeyboardInterrupt):
+    """Raised by the SIGTERM and SIGHUP handlers of an interactive command, so that it unwinds
+    like Ctrl-C (prompt_toolkit restores the terminal on the way out)."""
+
+    def __init__(self, signum: int) -> None:
+        super().__init__(signum)
+        self.signum = signum
 
 
 #: Every error: its exit code and its code in a JSON error document. Subclasses not listed use
@@ -92,6 +111,8 @@ ERRORS: dict[type[BocareerError], tuple[ExitCode, str]] = {
     UsageError: (ExitCode.USAGE, "usage"),
     NoTerminalError: (ExitCode.USAGE, "no-terminal"),
     Interrupted: (ExitCode.INTERRUPTED, "interrupted"),
+    Terminated: (ExitCode.TERMINATED, "terminated"),
+    HungUp: (ExitCode.HUNG_UP, "hung-up"),
     OutputClosedError: (ExitCode.BROKEN_PIPE, "output-closed"),
 }
 

@@ -12,6 +12,7 @@ from bocareer.cli.options import (
     handle_errors,
     kb,
     prints,
+    utf8_text,
 )
 from bocareer.cli.root import app
 from bocareer.errors import UsageError, quoted
@@ -41,7 +42,8 @@ def roles(
     query: Annotated[
         str | None,
         typer.Argument(
-            help="Only roles whose id, title, summary, duties or tools contain this text."
+            help="Only roles whose id, title, summary, duties or tools contain this text.",
+            callback=utf8_text,
         ),
     ] = None,
     family: Annotated[

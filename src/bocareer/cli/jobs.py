@@ -6,7 +6,7 @@ from typing import Annotated
 
 import typer
 
-from bocareer.cli.options import handle_errors, kb, prints
+from bocareer.cli.options import handle_errors, kb, prints, utf8_text
 from bocareer.cli.root import app
 from bocareer.output.emit import emit
 from bocareer.output.formats import LIST, Destination
@@ -23,6 +23,7 @@ def occupations(
             help="A job title as people say it (store manager, bookkeeper, nurse aide), or an "
             "O*NET-SOC code.",
             show_default=False,
+            callback=utf8_text,
         ),
     ],
     top: Annotated[

@@ -17,6 +17,7 @@ from bocareer.cli.options import (
     prints,
     read_answers,
     starting_job,
+    utf8_text,
 )
 from bocareer.cli.root import app
 from bocareer.errors import UsageError
@@ -31,7 +32,8 @@ def report(
     ctx: typer.Context,
     answers: AnswersOpt = None,
     name: Annotated[
-        str | None, typer.Option("--name", help="The client's name, for the heading.")
+        str | None,
+        typer.Option("--name", help="The client's name, for the heading.", callback=utf8_text),
     ] = None,
     brief: Annotated[
         bool,

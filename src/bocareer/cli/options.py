@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING, Annotated, Any, TypeVar
 
 import typer
 
-from bocareer.errors import BocareerError, ExitCode, UsageError
+from bocareer.errors import BocareerError, ExitCode, OutputClosedError, UsageError
 from bocareer.output.formats import Format
 
 if TYPE_CHECKING:
@@ -128,11 +128,13 @@ def handle_errors(func: F) -> F:
 def fail(exc: BocareerError, *, as_json: bool = False) -> None:
     """Report ``exc``: one line on stderr, the error document on stdout with --json, its exit
     code."""
-    if as_json:
+    if as_json and not isinstance(exc, OutputClosedError):
         from bocareer.output.console import write_stdout
         from bocareer.output.jsondoc import dumps, error_doc
 
-        with contextlib.suppress(OSError):
+        # stdout may be what failed (a full disk, a closed stream): then the line on stderr
+        # is all there is to say.
+        with contextlib.suppress(OSError, BocareerError):
             write_stdout(dumps(error_doc(exc)))
     fail_plain(str(exc), exc.exit_code)
 
@@ -187,6 +189,24 @@ def complete(kind: str) -> Callable[[typer.Context, str], list[str]]:
 JsonOpt = Annotated[
     bool, typer.Option("--json", help="Print a JSON document on stdout (same as --format json).")
 ]
+
+
+def utf8_text(value: str | None) -> str | None:
+    """A text argument that is not valid UTF-8 (a name typed in a Latin-1 terminal) keeps its
+    readable part: each undecodable byte becomes U+FFFD, and stderr says so."""
+    if value is None:
+        return None
+    try:
+        value.encode("utf-8")
+    except UnicodeEncodeError:
+        from bocareer.output.console import message
+
+        fixed = value.encode("utf-8", "surrogateescape").decode("utf-8", "replace")
+        message(f"Note: {fixed!r} is not valid UTF-8 text; the bytes that are not show as \ufffd.")
+        return fixed
+    return value
+
+
 ForceOpt = Annotated[
     bool,
     typer.Option("--force", help="Replace an existing file (--output; for the quiz, --save too)."),
@@ -216,6 +236,7 @@ FromOpt = Annotated[
         "title (`bocareer occupations TEXT` finds one).",
         autocompletion=complete("role"),
         show_default=False,
+        callback=utf8_text,
     ),
 ]
 TopOpt = Annotated[int, typer.Option("--top", "-n", help="How many matches to show.", min=1)]

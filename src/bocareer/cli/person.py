@@ -108,8 +108,10 @@ def quiz(
         if save is not None:
             from bocareer import answers as answers_file
 
-            # What the quiz collected, so `match --answers SAVED` ranks as the quiz did.
-            answers_file.save(save, state.ratings, state.answers_extra(), overwrite=dest.force)
+            # Every rating the person gave is kept (the file's win over a checklist's floor),
+            # with what the quiz learned besides: nothing they said is lost by saving.
+            kept = {**state.ratings, **given.ratings}
+            answers_file.save(save, kept, state.answers_extra(), overwrite=dest.force)
         emit(quiz_result(base, state, top=top, start=start), dest)
         return
     from bocareer.tty.session import Options, run_interactive

@@ -137,6 +137,15 @@ def _version(value: bool) -> None:
         raise typer.Exit()
 
 
+def _max_size(value: float | None) -> float | None:
+    """--max-size must be a real size: not nan, inf, 0 or negative."""
+    from bocareer.kb.load import valid_size
+
+    if value is not None and not valid_size(value):
+        raise typer.BadParameter(f"{value:g} is not a size in MB (more than 0, at most 100000)")
+    return value
+
+
 @app.callback()
 def main_options(
     ctx: typer.Context,
@@ -154,8 +163,10 @@ def main_options(
         typer.Option(
             "--max-size",
             envvar="BOCAREER_MAX_SIZE",
-            help="Refuse knowledge bases larger than this many MB [default: 20].",
+            help="Refuse knowledge bases larger than this many MB (more than 0, at most "
+            "100000) [default: 20].",
             show_default=False,
+            callback=_max_size,
         ),
     ] = None,
     version: Annotated[

@@ -47,10 +47,23 @@ def max_bytes(limit_mb: float | None = None) -> int:
             try:
                 limit_mb = float(env)
             except ValueError:
+                limit_mb = None
+            if limit_mb is None or not valid_size(limit_mb):
                 raise DataError(
-                    [Problem(ENV_MAX_SIZE, None, f"expected a size in MB, found {env!r}")]
-                ) from None
+                    [Problem(ENV_MAX_SIZE, None, f"expected a size in MB, found {env[:40]!r}")]
+                )
+    if limit_mb is not None and not valid_size(limit_mb):
+        raise DataError([Problem("--max-size", None, f"{limit_mb:g} is not a size in MB")])
     return DEFAULT_MAX_BYTES if limit_mb is None else int(limit_mb * MB)
+
+
+#: The largest --max-size, in MB: more than any machine parses in reasonable time.
+LARGEST_MB = 100_000
+
+
+def valid_size(mb: float) -> bool:
+    """A size limit in MB is finite, above 0 and at most LARGEST_MB (nan fails every test)."""
+    return 0 < mb <= LARGEST_MB
 
 
 def check(

@@ -10,6 +10,7 @@ tag is an error, so loading a file can never execute anything.
 from __future__ import annotations
 
 import os
+import stat
 from pathlib import Path
 from typing import Any
 
@@ -57,36 +58,53 @@ def line_of(container: object, key: str | int) -> int | None:
     return getattr(container, "line", None)
 
 
-def read_text(path: Path, *, max_bytes: int = DEFAULT_MAX_BYTES) -> str:
+#: What a too-large knowledge base is told.
+RAISE_LIMIT = "raise the limit with --max-size or BOCAREER_MAX_SIZE"
+
+
+def read_text(path: Path, *, max_bytes: int = DEFAULT_MAX_BYTES, hint: str = RAISE_LIMIT) -> str:
     """Read a UTF-8 text file, refusing ones that are missing, too large or not UTF-8."""
-    return decode(read_bytes(path, max_bytes=max_bytes), str(path))
+    return decode(read_bytes(path, max_bytes=max_bytes, hint=hint), str(path))
 
 
-def read_bytes(path: Path, *, max_bytes: int = DEFAULT_MAX_BYTES) -> bytes:
-    """Read a file, refusing ones that are missing, unreadable or too large."""
+def read_bytes(path: Path, *, max_bytes: int = DEFAULT_MAX_BYTES, hint: str = RAISE_LIMIT) -> bytes:
+    """Read a file, refusing ones that are missing, unreadable or too large.
+
+    The limit applies to what is read, not to what ``stat`` says: at most ``max_bytes + 1``
+    bytes are read, so ``/dev/zero`` or an endless pipe is refused instead of filling memory.
+    """
     name = str(path)
     try:
-        size = path.stat().st_size
         if path.is_dir():
             raise DataError([Problem(name, None, "is a folder, not a file")])
-        if size > max_bytes:
-            raise DataError(
-                [
-                    Problem(
-                        name,
-                        None,
-                        f"file is {size / MB:.3g} MB, over the {max_bytes / MB:g} MB limit "
-                        "(raise it with --max-size or BOCAREER_MAX_SIZE)",
-                    )
-                ]
-            )
-        raw = path.read_bytes()
+        with path.open("rb") as handle:
+            size = os.fstat(handle.fileno()).st_size
+            if stat.S_ISREG(os.fstat(handle.fileno()).st_mode) and size > max_bytes:
+                raise DataError(
+                    [
+                        Problem(
+                            name,
+                            None,
+                            f"file is {size / MB:.3g} MB, over the {max_bytes / MB:g} MB limit "
+                            f"({hint})",
+                        )
+                    ]
+                )
+            raw = read_limited(handle, max_bytes, name, hint)
     except FileNotFoundError:
         raise DataError([Problem(name, None, "no such file")]) from None
     except PermissionError:
         raise DataError([Problem(name, None, "permission denied")]) from None
     except OSError as exc:
         raise DataError([Problem(name, None, os.strerror(exc.errno or 0) or str(exc))]) from None
+    return raw
+
+
+def read_limited(handle: Any, max_bytes: int, name: str, hint: str = RAISE_LIMIT) -> bytes:
+    """At most ``max_bytes`` from an open binary stream; DataError if there is more."""
+    raw: bytes = handle.read(max_bytes + 1)
+    if len(raw) > max_bytes:
+        raise DataError([Problem(name, None, f"more than {max_bytes / MB:g} MB ({hint})")])
     return raw
 
 

@@ -66,6 +66,10 @@ def write_stdout(text: str) -> None:
     when the reader goes away, without an error; writing the rest raises, so nothing truncated
     is ever reported as success.
     """
+    if sys.stdout is None:
+        from bocareer.errors import WriteError
+
+        raise WriteError("stdout is closed: nothing could be written (give -o FILE instead)")
     try:
         sys.stdout.flush()
         out = getattr(sys.stdout, "buffer", None)
@@ -90,24 +94,67 @@ def stdout_error(exc: OSError) -> Exception:
 
     if exc.errno == errno.EPIPE:
         return BrokenPipeError()
+    _drop_stdout()
     reason = exc.strerror or type(exc).__name__
     return WriteError(f"could not write the output ({reason})")
 
 
-def show(*items: RenderableType) -> None:
-    """Print renderables on stdout."""
-    out = console()
+def _drop_stdout() -> None:
+    """Point stdout at /dev/null after a write failed, so that Python's flush at exit does not
+    fail again ("Exception ignored ... No space left on device", exit 120)."""
+    import os
+
     try:
-        for item in items:
-            lines = getattr(item, "lines", None)
-            if isinstance(lines, list):  # terminal.base.Lines: as they are, unwrapped
-                write_stdout("".join(f"{line}\n" for line in lines))
-            else:
-                out.print(item)
-    except BrokenPipeError:
-        raise
-    except OSError as exc:
-        raise stdout_error(exc) from None
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        os.close(devnull)
+    except (OSError, ValueError, AttributeError):
+        pass
+
+
+def show(*items: RenderableType) -> None:
+    """Print renderables on stdout.
+
+    Rich renders into a string first, then :func:`write_stdout` writes it all: so a reader that
+    goes away mid-table (``| head -c 10``) is a broken pipe even on an unbuffered stdout, and a
+    closed stdout is an error, not output silently lost.
+    """
+    if sys.stdout is None:
+        write_stdout("")  # raises: stdout is closed
+    for item in items:
+        lines = getattr(item, "lines", None)
+        if isinstance(lines, list):  # terminal.base.Lines: as they are, unwrapped
+            write_stdout("".join(f"{line}\n" for line in lines))
+        else:
+            write_stdout(_rendered(item))
+
+
+def _rendered(item: RenderableType) -> str:
+    """``item`` as the stdout console would print it (its width, colours and character set),
+    rendered into a string so that nothing is written to stdout behind write_stdout's back."""
+    import io
+
+    from rich.console import Console
+
+    real = console()
+
+    class _Render(Console):
+        @property
+        def encoding(self) -> str:
+            return real.encoding  # ASCII borders when stdout cannot show box drawing
+
+    out = _Render(
+        file=io.StringIO(),
+        width=real.width,
+        color_system=real.color_system,  # type: ignore[arg-type]
+        force_terminal=real.is_terminal,
+        no_color=real.no_color,
+        highlight=False,
+        legacy_windows=False,
+    )
+    out.print(item)
+    text: str = out.file.getvalue()  # type: ignore[attr-defined]
+    return text
 
 
 def message(text: str) -> None:

@@ -63,10 +63,15 @@ def choose(
     if output is not None:
         suffix = output.suffix.lower()
         by_suffix = SUFFIXES.get(suffix)
+        if not suffix and fmt is not None:
+            by_suffix = fmt  # a name without a suffix, the format given: write that
         if by_suffix is None or by_suffix not in allowed:
             can = ", ".join(s for s, f in SUFFIXES.items() if f in allowed)
             what = f"a {suffix} file" if suffix else "a file without a suffix"
-            raise UsageError(f"-o {output}: cannot write {what} here; use a name ending {can}")
+            raise UsageError(
+                f"-o {output}: cannot write {what} here; use a name ending {can}"
+                + ("" if suffix else ", or give --format")
+            )
         if fmt is not None and fmt is not by_suffix:
             raise UsageError(
                 f"--{'json' if as_json else 'format ' + fmt.value} clashes with -o {output} "

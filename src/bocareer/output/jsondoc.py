@@ -7,6 +7,7 @@ every document starts with ``schema_version``. Nothing here imports Rich.
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Callable, Iterable
 from typing import TYPE_CHECKING, Any
 
@@ -23,8 +24,14 @@ SCHEMA_VERSION = 1
 
 
 def dumps(doc: object) -> str:
-    """A document as the text printed on stdout."""
-    return json.dumps(doc, ensure_ascii=False, indent=2) + "\n"
+    """A document as the text printed on stdout: UTF-8, but with the characters that could
+    reorder or restyle a terminal (C1 controls, bidirectional overrides) escaped as ``\\uXXXX``,
+    which any JSON reader turns back into the same text."""
+    text = json.dumps(doc, ensure_ascii=False, indent=2)
+    return _TERMINAL_UNSAFE.sub(lambda m: f"\\u{ord(m.group()):04x}", text) + "\n"
+
+
+_TERMINAL_UNSAFE = re.compile("[\x7f-\x9f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]")
 
 
 def error_doc(exc: BocareerError) -> s.ErrorDoc:

@@ -27,7 +27,7 @@ if TYPE_CHECKING:
 
 # C0 and C1 control characters (tab and newline kept), and the bidirectional overrides and
 # isolates that can make text display in an order other than the one it is stored in.
-_UNSAFE = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
+_UNSAFE = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]")
 
 
 def clean(text: str) -> str:

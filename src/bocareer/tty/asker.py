@@ -34,7 +34,12 @@ def terminal_available() -> bool:
 
     Without one, questionary silently picks the first choice, which would invent answers.
     """
-    return sys.stdin.isatty() and sys.stdout.isatty()
+    return (
+        sys.stdin is not None
+        and sys.stdout is not None
+        and sys.stdin.isatty()
+        and sys.stdout.isatty()
+    )
 
 
 class QuestionaryAsker:

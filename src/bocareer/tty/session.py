@@ -4,10 +4,19 @@ Ctrl-C and resuming."""
 from __future__ import annotations
 
 import shlex
+import signal
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from bocareer.errors import Interrupted, NoTerminalError, UsageError, quoted
+from bocareer.errors import (
+    HungUp,
+    Interrupted,
+    NoTerminalError,
+    Signalled,
+    Terminated,
+    UsageError,
+    quoted,
+)
 from bocareer.models import KnowledgeBase
 from bocareer.quiz.selector import Mode
 from bocareer.quiz.state import QuizState
@@ -51,6 +60,7 @@ def run_interactive(kb: KnowledgeBase, opts: Options) -> MatchResult | None:
         )
     if opts.family is not None:
         kb.family(opts.family)
+    _stop_on_signals()
     if opts.resume and opts.restart:
         raise UsageError("--resume and --restart clash: give one")
     ask = prompts.QuestionaryAsker()
@@ -92,7 +102,7 @@ def _session(
     from bocareer.output.console import message
     from bocareer.quiz import progress
     from bocareer.quiz.flow import begin, level_of, revisit, run
-    from bocareer.scoring import signal
+    from bocareer.scoring import signal as no_signal_warning
 
     current: QuizState | None = None
     try:
@@ -125,15 +135,26 @@ def _session(
             progress.save_progress(current)
             message(f"Stopped for now: {_answers(current)} saved; {hint}.")
             return None
-        sig = signal(current.given)
+        sig = no_signal_warning(current.given)
         if sig.warning:
             message(f"Note: {sig.warning}")
             if ask.confirm("Would you like to revisit a few answers?"):
                 revisit(kb, ask, current, on_answer=progress.save_progress)
-    except KeyboardInterrupt:
-        raise Interrupted(
-            f"quiz interrupted: {_answers(current)} saved; resume with `bocareer quiz --resume`"
-        ) from None
+    except KeyboardInterrupt as exc:
+        signum = exc.signum if isinstance(exc, Signalled) else None
+        how = {
+            int(signal.SIGTERM): "stopped (SIGTERM)",
+            int(signal.SIGHUP): "stopped (the terminal closed)",
+        }
+        text = (
+            f"quiz {how.get(signum or 0, 'interrupted')}: {_answers(current)} saved; resume with "
+            "`bocareer quiz --resume`"
+        )
+        if signum == signal.SIGTERM:
+            raise Terminated(text) from None
+        if signum == signal.SIGHUP:
+            raise HungUp(text) from None
+        raise Interrupted(text) from None
     written = target or progress.last_answers_path()
     answers.save(
         written, current.ratings, current.answers_extra(), overwrite=target is None or opts.force
@@ -141,6 +162,19 @@ def _session(
     progress.clear_progress()
     reprint = f"bocareer match --answers {shlex.quote(str(written))}"
     return quiz_result(kb, current, top=opts.top, reprint=reprint, start=start)
+
+
+def _stop_on_signals() -> None:
+    """SIGTERM and SIGHUP unwind the quiz like Ctrl-C: prompt_toolkit leaves raw mode and shows
+    the cursor again on the way out, and the answers so far are kept (the default action would
+    kill the process with the terminal still raw and the cursor hidden)."""
+
+    def stop(signum: int, frame: object) -> None:
+        signal.signal(signum, signal.SIG_DFL)  # a second signal kills at once
+        raise Signalled(signum)
+
+    for signum in (signal.SIGTERM, signal.SIGHUP):
+        signal.signal(signum, stop)
 
 
 def _start(kb: KnowledgeBase, job: str, ask: QuestionaryAsker) -> Start:

@@ -248,10 +248,10 @@ def screen() -> Any:
     ``bocareer typing --json > result.json`` works), else None: no terminal, no test."""
     import sys
 
-    if not sys.stdin.isatty():
+    if sys.stdin is None or not sys.stdin.isatty():
         return None
     for stream in (sys.stdout, sys.stderr):
-        if stream.isatty():
+        if stream is not None and stream.isatty():
             from prompt_toolkit.output import create_output
 
             return create_output(stdout=stream)
