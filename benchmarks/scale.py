@@ -76,7 +76,9 @@ def main() -> None:
     sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "src"))
     from bocareer.kb.load import load, shipped_path
 
-    rows = [measure("shipped (48 roles)", shipped_path(), sorted(load().skills), args.runs)]
+    shipped = load()
+    label = f"shipped ({len(shipped.roles)} roles, {len(shipped.skills)} skills)"
+    rows = [measure(label, shipped_path(), sorted(shipped.skills), args.runs)]
     with tempfile.TemporaryDirectory() as tmp:
         for n in args.roles:
             skills = max(10, min(500, n // 10))

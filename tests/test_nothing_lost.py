@@ -153,3 +153,28 @@ def test_a_state_folder_that_is_a_file_is_a_clear_error(
     assert result.exit_code == 1
     assert "the state folder is a file" in result.stderr
     assert blocker.read_text(encoding="utf-8") == "not a folder"
+
+
+def test_a_paused_quiz_with_nothing_answered_is_not_offered(invoke: Invoke, tty: Path) -> None:
+    """Stopped before the first answer: nothing to lose, so the new quiz just starts."""
+    progress.save_progress(QuizState())
+    result = keyed(invoke, ["quiz"], CTRL_C)
+    assert result.exit_code == 130
+    assert "paused quiz" not in result.stderr
+    assert "Resuming" not in result.stderr
+
+
+def test_resuming_says_when_a_new_starting_job_is_not_used(invoke: Invoke, tty: Path) -> None:
+    paused({"typing": 4}, start="data-entry-operator")
+    result = keyed(invoke, ["quiz", "--resume", "--from", "cashier"], CTRL_C)
+    assert "Resuming your quiz (from Data Entry Operator)" in result.stderr
+    assert "--from cashier is not used" in result.stderr
+
+
+def test_an_ambiguous_job_can_be_set_aside(invoke: Invoke, tty: Path) -> None:
+    """`--from manager` fits several occupations; the last choice goes on without a job."""
+    result = keyed(invoke, ["quiz", "--from", "manager", "--json"], DOWN * 5 + ENTER + CTRL_C)
+    assert result.exit_code == 130
+    assert "Starting from your job" not in result.stderr
+    saved = json.loads(progress.progress_path().read_text(encoding="utf-8"))
+    assert saved["from"] is None

@@ -202,7 +202,8 @@ def test_next_from_inside_and_outside_the_back_office(
     invoke: Invoke, job: str, code: str, role: str | None
 ) -> None:
     """From a role, its own role is not a move; from any occupation, the moves come with their
-    preparation level beside the job's Job Zone."""
+    preparation level beside the job's Job Zone, and a role two levels or more above it (a leap
+    no career makes without study) comes after the others."""
     doc = json.loads(invoke(["next", "--from", job, "--json"]).stdout)
     assert doc["from"] == (role or code)
     assert doc["from_occupation"]["soc_code"] == code
@@ -211,8 +212,12 @@ def test_next_from_inside_and_outside_the_back_office(
     assert moves
     assert job not in [m["id"] for m in moves]
     assert all(1 <= m["preparation"] <= 5 for m in moves)
-    gained = [sum(g["needs"] - g["has"] for g in m["new_skills"]) for m in moves]
-    assert gained == sorted(gained), "fewest levels to gain first"
+    zone = doc["from_occupation"]["job_zone"]
+    order = [
+        (m["preparation"] > zone + 1, sum(g["needs"] - g["has"] for g in m["new_skills"]))
+        for m in moves
+    ]
+    assert order == sorted(order), "fewest levels to gain first; leaps of two levels after"
 
 
 def test_next_from_an_unknown_job_is_one_clear_line(invoke: Invoke) -> None:

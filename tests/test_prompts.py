@@ -250,10 +250,10 @@ def person() -> dict[str, int]:
 
 @pytest.fixture
 def mixed() -> dict[str, int]:
-    """An HR coordinator who also did an administrative assistant's work a level below it: the
+    """A medical billing executive who also did a medical secretary's work a level below it: the
     quick quiz has ratings to ask after its checklists."""
-    out = dict(SHIPPED.roles["hr-coordinator"].skills)
-    for skill, need in SHIPPED.roles["administrative-assistant"].skills.items():
+    out = dict(SHIPPED.roles["medical-billing-executive"].skills)
+    for skill, need in SHIPPED.roles["medical-secretary"].skills.items():
         out[skill] = max(1, need - 1)
     return out
 

@@ -274,10 +274,10 @@ def test_on_answer_is_called_after_every_answer_with_the_state() -> None:
 @pytest.mark.parametrize("mode", [Mode.QUICK, Mode.FULL])
 def test_resume_continues_where_it_stopped(mode: Mode) -> None:
     """Quit after 3 answers, run again with that state: nothing is re-asked, the end is the same.
-    (The person: an HR coordinator who also did an administrative assistant's work a level
+    (The person: a medical billing executive who also did a medical secretary's work a level
     below it, so that the quick quiz has ratings left to ask after its checklists.)"""
-    mixed = dict(SHIPPED.roles["hr-coordinator"].skills)
-    for skill, need in SHIPPED.roles["administrative-assistant"].skills.items():
+    mixed = dict(SHIPPED.roles["medical-billing-executive"].skills)
+    for skill, need in SHIPPED.roles["medical-secretary"].skills.items():
         mixed[skill] = max(1, need - 1)
 
     def answer(skill: str) -> int:
@@ -483,3 +483,48 @@ def test_family_quiz_only_considers_that_family() -> None:
     outcome = run(TINY, asker, QuizState(mode=Mode.QUICK, family="money"))
     assert outcome.finished
     assert rank(TINY, outcome.state.ratings, family="money")[0].role == "cash-clerk"
+
+
+# -- starting from a job --------------------------------------------------------------------
+
+
+class Unticking(ScriptedAsker):
+    """Ticks nothing in any list (and records what came ticked); rates everything 0."""
+
+    def __init__(self) -> None:
+        super().__init__(by_skill=lambda s: 0)
+        self.suggested: list[tuple[int, set[str]]] = []
+
+    def checklist(
+        self,
+        skills: Sequence[Skill],
+        number: int,
+        total: int,
+        level: int,
+        suggested: Collection[str] = (),
+    ) -> list[str] | Nav:
+        self.suggested.append((level, set(suggested)))
+        return []
+
+
+def test_unticking_what_the_job_suggests_lowers_it() -> None:
+    """A skill the starting job suggests at 3, left unticked in a "done on your own" list, ends
+    at 1 or less: the person's answer wins over the job's guess."""
+    from bocareer.occupations.start import resolve
+    from bocareer.quiz.flow import begin
+
+    start = resolve(SHIPPED, "41-1011.00")
+    state = begin(QuizState(mode=Mode.QUICK), start)
+    asker = Unticking()
+    run(SHIPPED, asker, state)
+    assert state.rounds
+    for level, offered, ticked in state.rounds:
+        assert ticked == []
+        for skill in offered:
+            assert state.ratings.get(skill, 0) <= level - 1, (skill, level)
+    # Only what the job surely shows came ticked, and never above what it suggests.
+    for level, suggested in asker.suggested:
+        for skill in suggested:
+            assumed, sure = state.assumed[skill]
+            assert sure
+            assert assumed >= level

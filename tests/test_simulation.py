@@ -33,7 +33,7 @@ def load_benchmark() -> ModuleType:
     [
         ("role profiles", False, 0.97, 12, 14),
         ("careers", False, 0.95, 12, 14),
-        ("career changers", False, 0.85, 13, 14),
+        ("career changers", False, 0.8, 13, 14),
         ("careers", True, 0.85, 8.5, 10),
     ],
 )

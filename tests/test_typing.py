@@ -22,7 +22,15 @@ from bocareer.quiz.flow import QuizState, run
 from bocareer.quiz.selector import Mode
 from bocareer.tty import typing as screen
 from bocareer.tty.asker import QuestionaryAsker
-from bocareer.typingtest import PASSAGES, Result, count, level, measured_skill, passage
+from bocareer.typingtest import (
+    MIN_SECONDS,
+    PASSAGES,
+    Result,
+    count,
+    level,
+    measured_skill,
+    passage,
+)
 
 SHIPPED: KnowledgeBase = load(shipped_path())
 TYPING = SHIPPED.skills["typing"]
@@ -221,11 +229,12 @@ def test_typing_needs_a_terminal(invoke: Invoke) -> None:
     assert json.loads(result.stdout)["error"]["code"] == "no-terminal"
 
 
-def test_typing_reports_figures_and_level_as_json(
+def test_typing_reports_figures_as_json_and_no_level_for_a_burst(
     invoke: Invoke, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    """The command through CliRunner with the keys coming from a pipe: the passage typed right,
-    then Esc."""
+    """The command through CliRunner with the keys coming from a pipe: 150 characters typed
+    right in a fraction of a second, then Esc. The figures are given; a level is not (a short
+    burst is no measure of speed)."""
     monkeypatch.setattr(screen, "screen", DummyOutput)
     text = passage(False, 5, 60)
     with create_pipe_input() as inp, create_app_session(input=inp, output=DummyOutput()):
@@ -237,7 +246,31 @@ def test_typing_reports_figures_and_level_as_json(
     assert (doc["mode"], doc["characters"], doc["uncorrected_errors"]) == ("words", 150, 0)
     assert doc["accuracy"] == 100.0
     assert doc["skill"] == "typing"
-    assert doc["level"] == level(TYPING, Result(False, doc["seconds"], 150, 0, 150, 0))
+    assert doc["seconds"] < MIN_SECONDS
+    assert doc["level"] is None
+    shown = None
+    with create_pipe_input() as inp, create_app_session(input=inp, output=DummyOutput()):
+        inp.send_text(text[:150] + ESC)
+        shown = invoke(["typing", "--seed", "5"])
+    assert "Too short to give a level" in " ".join(shown.stdout.split())
+
+
+def test_a_long_enough_test_gives_a_level(invoke: Invoke, monkeypatch: pytest.MonkeyPatch) -> None:
+    """With a clock the test controls (0.2 s a read), 150 characters run past 30 seconds: the
+    level is the one the figures reach."""
+    monkeypatch.setattr(screen, "screen", DummyOutput)
+    ticks = iter(range(100_000))
+    monkeypatch.setattr(screen, "CLOCK", lambda: next(ticks) * 0.2)
+    text = passage(False, 5, 60)
+    with create_pipe_input() as inp, create_app_session(input=inp, output=DummyOutput()):
+        inp.send_text(text[:150] + ESC)
+        result = invoke(["typing", "--json", "--seed", "5"])
+    doc = json.loads(result.stdout)
+    assert doc["seconds"] >= MIN_SECONDS, doc
+    typed, errors = doc["characters"], doc["uncorrected_errors"]
+    assert typed >= 100
+    figures = Result(False, doc["seconds"], typed, errors, doc["keystrokes"], errors)
+    assert doc["level"] == level(TYPING, figures)
 
 
 def test_typing_stopped_before_a_key_is_an_error(
@@ -251,7 +284,7 @@ def test_typing_stopped_before_a_key_is_an_error(
     assert "nothing was measured" in result.stderr
 
 
-@pytest.mark.parametrize("seconds", ["5", "601", "x"])
+@pytest.mark.parametrize("seconds", ["5", "29", "601", "x"])
 def test_typing_rejects_a_bad_length(invoke: Invoke, seconds: str) -> None:
     result = invoke(["typing", "--seconds", seconds])
     assert result.exit_code == 2
@@ -335,6 +368,20 @@ def test_the_real_prompt_offers_the_test_and_takes_it() -> None:
     assert isinstance(got, Result)
     assert got.typed == 20
     assert got.seconds < 30
+
+
+def test_a_test_too_short_keeps_the_claim() -> None:
+    """--verify: a burst of a few seconds does not replace a claim of 3 with a measured 5."""
+
+    class Burst(MeasuringAsker):
+        def measure(self, skill, claimed):  # type: ignore[no-untyped-def]
+            self.offered.append((skill.id, claimed))
+            return Result(False, 3.0, 40, 0, 40, 0)  # 160 net wpm, for 3 seconds
+
+    state = QuizState(mode=Mode.FULL, verify=True)
+    run(SHIPPED, Burst(), state)
+    assert state.answers["typing"] == 4
+    assert "typing" not in state.measured
 
 
 def test_the_real_prompt_can_keep_the_rating() -> None:

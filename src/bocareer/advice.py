@@ -206,7 +206,19 @@ def quiz_result(
         kb, state.ratings, top=top, family=state.family, missed=state.missed, start=start
     )
     best = result.matches
-    tree = growth_tree(kb, best[0].id, effective(state.ratings, state.missed)) if best else None
+    # The next two steps, as a plan shows them: the matches stay on screen above the tree, and
+    # `bocareer path ROLE` (named under the tree) draws the whole ladder.
+    tree = (
+        growth_tree(
+            kb,
+            best[0].id,
+            effective(state.ratings, state.missed),
+            limit=PLAN_TREE_STEPS,
+            depth=PLAN_TREE_DEPTH,
+        )
+        if best
+        else None
+    )
     return result._replace(
         warnings=((sig.warning,) if sig.warning else ()) + result.warnings,
         asked=tuple(state.answers),
@@ -328,7 +340,8 @@ def next_result(
     from bocareer.planning import next_moves
 
     profile = {s: a.level for s, a in start.profile.items()}
-    moves = next_moves(kb, profile, ratings=ratings, current=start.role, top=top)
+    level = kb.roles[start.role].preparation if start.role else start.job_zone
+    moves = next_moves(kb, profile, ratings=ratings, current=start.role, top=top, level=level)
     return NextResult(
         start_info(kb, start),
         tuple(

@@ -141,19 +141,22 @@ def next_moves(
     ratings: Mapping[str, int] | None = None,
     current: str | None = None,
     top: int = 5,
+    level: int | None = None,
 ) -> list[Move]:
     """The roles reachable with the fewest new skills, ranked by the levels still to gain.
 
     ``start`` is what the person's job asks (a role's levels, or an occupation's starting
     profile), raised by their own ratings when given; ``current`` is their role, left out and
-    its ladder marked. Similarity is the weighted Jaccard of the two skill profiles: shared
-    levels over all levels.
+    its ladder marked. ``level`` is the job's preparation level (its Job Zone): a role more than
+    one level above it is a leap no real career makes without study (the ladder rules of the
+    knowledge base), so those come after the rest, however few skills they add. Similarity is
+    the weighted Jaccard of the two skill profiles: shared levels over all levels.
     """
     has: dict[str, int] = dict(start)
     for skill, value in (ratings or {}).items():
         has[skill] = max(has.get(skill, 0), value)
     ladder = set(kb.roles[current].next) if current is not None else set()
-    moves: list[tuple[int, float, Move]] = []
+    moves: list[tuple[bool, int, float, Move]] = []
     for role in kb.roles.values():
         if role.id == current:
             continue
@@ -169,11 +172,17 @@ def next_moves(
             if has.get(s, 0) < need
         )
         to_gain = sum(need - h for _, h, need in new)
+        leap = level is not None and role.preparation > level + 1
         moves.append(
-            (to_gain, -similarity, Move(role.id, round(similarity, 3), new, role.id in ladder))
+            (
+                leap,
+                to_gain,
+                -similarity,
+                Move(role.id, round(similarity, 3), new, role.id in ladder),
+            )
         )
-    moves.sort(key=lambda t: (t[0], t[1], t[2].role))
-    return [m for _, _, m in moves[:top]]
+    moves.sort(key=lambda t: (t[0], t[1], t[2], t[3].role))
+    return [m for *_, m in moves[:top]]
 
 
 @dataclass(frozen=True)

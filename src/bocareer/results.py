@@ -421,6 +421,7 @@ class TypingResult(NamedTuple):
     kph: float
     skill: SkillRef | None
     """The knowledge base's measured skill (typing), if it has one."""
-    level: int
+    level: int | None
+    """None when the test was too short to give one (typingtest.MIN_SECONDS, MIN_CHARACTERS)."""
     level_text: str
-    """What the level means, from the knowledge base ("" for level 0)."""
+    """What the level asks, in the test's own terms ("" for level 0 or none)."""

@@ -169,6 +169,17 @@ def count(target: str, typed: str) -> int:
     return tally.errors
 
 
+#: A test gives a level only after this long ...
+MIN_SECONDS = 30.0
+#: ... and this many characters (or keystrokes): a two-second burst is no measure of speed.
+MIN_CHARACTERS = 100
+
+
+def enough(result: Result) -> bool:
+    """Whether the test ran long enough to give a level."""
+    return result.seconds >= MIN_SECONDS and result.typed >= MIN_CHARACTERS
+
+
 def measured_skill(kb: KnowledgeBase) -> Skill | None:
     """The knowledge base's skill with measured thresholds (typing), if any."""
     return next((s for s in kb.skills.values() if s.measured), None)
@@ -189,10 +200,21 @@ def level(skill: Skill, result: Result) -> int:
     return reached
 
 
+def thresholds(skill: Skill, reached: int) -> str:
+    """What level ``reached`` asks, in the test's own terms: only what was measured."""
+    need = skill.measured.get(reached)
+    if need is None:
+        return ""
+    return (
+        f"at least {need.net_wpm:g} net words per minute at {need.accuracy:g}% accuracy, or "
+        f"{need.kph:,.0f} numeric keystrokes an hour"
+    )
+
+
 def outcome(kb: KnowledgeBase, result: Result, limit: float) -> TypingResult:
     """The ``typing`` command's result: the figures and the knowledge base's level for them."""
     skill = measured_skill(kb)
-    reached = level(skill, result) if skill is not None else 0
+    reached = level(skill, result) if skill is not None and enough(result) else None
     return TypingResult(
         numbers=result.numbers,
         limit=limit,
@@ -208,5 +230,5 @@ def outcome(kb: KnowledgeBase, result: Result, limit: float) -> TypingResult:
         kph=result.kph,
         skill=SkillRef(skill.id, skill.name) if skill is not None else None,
         level=reached,
-        level_text=skill.anchor(reached) if skill is not None and reached else "",
+        level_text=thresholds(skill, reached) if skill is not None and reached else "",
     )

@@ -24,6 +24,7 @@ def occupations(
             "O*NET-SOC code.",
             show_default=False,
             callback=utf8_text,
+            metavar="TEXT",
         ),
     ],
     top: Annotated[

@@ -121,8 +121,9 @@ def next_(
     dest: Destination,
 ) -> None:
     """The back-office roles someone in a job can move to, fewest new skills first, ladders or
-    not, with each role's preparation beside the job's. The job may be a bocareer role or any
-    O*NET occupation (retail supervisor, cashier, nursing assistant ...).
+    not, with each role's preparation beside the job's (a role more than one level above the job
+    comes after the rest). --from is required: a bocareer role or any O*NET occupation (retail
+    supervisor, cashier, nursing assistant ...).
 
     With --answers, the person's own ratings count too. Formats: table (default), json, csv.
 

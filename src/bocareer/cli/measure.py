@@ -21,8 +21,9 @@ def typing_test(
         int,
         typer.Option(
             "--seconds",
-            help="How long the test runs (the clock starts at your first key).",
-            min=15,
+            help="How long the test runs (the clock starts at your first key); a level needs "
+            "30 seconds and 100 characters or more.",
+            min=30,
             max=600,
         ),
     ] = 60,
@@ -54,7 +55,8 @@ def typing_test(
     minute. Accuracy = characters right / characters typed; accuracy counting corrections =
     keys right when pressed / all keys pressed (a mistake you fixed still counts). With
     --numbers: correct keystrokes (digits and Enter) per hour. The level is the highest whose
-    speed and accuracy you meet.
+    speed and accuracy you meet; a test stopped (Esc) before 30 seconds or 100 characters gives
+    the figures but no level.
 
     It needs a terminal; with --json the figures go to stdout and the test is drawn on the
     terminal (so `bocareer typing --json > result.json` works).

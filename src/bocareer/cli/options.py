@@ -209,7 +209,7 @@ def utf8_text(value: str | None) -> str | None:
 
 ForceOpt = Annotated[
     bool,
-    typer.Option("--force", help="Replace an existing file (--output; for the quiz, --save too)."),
+    typer.Option("--force", help="Replace an existing file (-o; and the quiz's --save)."),
 ]
 RoleArg = Annotated[
     str,

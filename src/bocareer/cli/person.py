@@ -32,7 +32,8 @@ def quiz(
         bool,
         typer.Option(
             "--full/--quick",
-            help="--quick (default) asks only what tells the roles apart, about 12 questions; "
+            help="--quick (default) asks what tells the roles apart: a few lists to tick and a "
+            "few ratings, at most 14 questions (10 with --from); "
             "--full asks about every skill.",
         ),
     ] = False,
@@ -108,9 +109,11 @@ def quiz(
         if save is not None:
             from bocareer import answers as answers_file
 
-            # Every rating the person gave is kept (the file's win over a checklist's floor),
-            # with what the quiz learned besides: nothing they said is lost by saving.
-            kept = {**state.ratings, **given.ratings}
+            # Every rating the file gave is kept, beside the levels a starting job suggested
+            # for skills the file leaves out: nothing the person said is lost by saving, and no
+            # guess of the quiz's (a checklist's middle level) is written as if they said it.
+            assumed = {s: v for s, v in state.ratings.items() if s in state.assumed}
+            kept = {**assumed, **given.ratings}
             answers_file.save(save, kept, state.answers_extra(), overwrite=dest.force)
         emit(quiz_result(base, state, top=top, start=start), dest)
         return

@@ -77,8 +77,8 @@ def from_occupation(kb: KnowledgeBase, data: Onet, code: str) -> dict[str, Assum
         importance = sum(i for i, _ in rated) / len(rated)
         x = min(expected(level))
         broad = all(e.startswith("2.C") and uses[e] >= BROAD for e in elements)
-        if broad and x > BROAD_CAP and importance >= SOMEWHAT:
-            out[sid] = Assumed(sid, BROAD_CAP, False)
+        if broad and importance >= SOMEWHAT:
+            out[sid] = Assumed(sid, min(x, BROAD_CAP), False)
         elif importance >= CENTRAL:
             out[sid] = Assumed(sid, x, True)
         elif importance >= SOMEWHAT:

@@ -31,10 +31,9 @@ from bocareer.output.blocks import (
 NEEDS_SHOWN = 4
 
 ATTRIBUTION = (
-    "Occupation codes, Job Zones and skill levels draw on the O*NET 29.3 Database by the U.S. "
-    "Department of Labor, Employment and Training Administration (USDOL/ETA), used under the "
-    "CC BY 4.0 licence; USDOL/ETA has not approved, endorsed or tested these modifications. "
-    "Pay and employment: BLS OEWS May 2023."
+    "Includes information from the O*NET 29.3 Database by the U.S. Department of Labor, "
+    "Employment and Training Administration (USDOL/ETA), used under the CC BY 4.0 licence; "
+    "USDOL/ETA has not approved, endorsed or tested these modifications. Pay: BLS OEWS May 2023."
 )
 FOOTER = "Prepared with bocareer."
 
@@ -214,15 +213,23 @@ def comparison(res: r.CompareResult) -> Document:
             Para(
                 text(
                     "Figures are for each role's broad occupation, not the role alone. "
-                    + " ".join(
-                        t.figure_line(f).split(": ", 1)[0] + ": " + _source(f)
-                        for f in sources.values()
-                    )
+                    + _sources_line(sources.values())
                 ),
                 "muted",
             )
         )
     return Document("Roles side by side", tuple(blocks), (text(f"{FOOTER} {ATTRIBUTION}"),))
+
+
+def _sources_line(figures: Iterable[r.Figure]) -> str:
+    """Each source once, with the figures it gives: "US median pay and US employment: BLS
+    Occupational Employment and Wage Statistics (OEWS), May 2023, national, all industries."
+    (a source's own note after a colon is left to the role sheet, which has the room)."""
+    by_source: dict[str, list[str]] = {}
+    for fig in figures:
+        source = _source(fig).split(": ", 1)[0].rstrip(".") + "."
+        by_source.setdefault(source, []).append(t.figure_line(fig).split(": ", 1)[0])
+    return " ".join(f"{' and '.join(labels)}: {source}" for source, labels in by_source.items())
 
 
 def _source(fig: r.Figure) -> str:

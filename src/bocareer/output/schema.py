@@ -398,7 +398,7 @@ class TypingDoc(TypedDict):
     accuracy_counting_corrections: float
     keystrokes_per_hour: int
     skill: str | None
-    level: int
+    level: int | None
 
 
 class ErrorBodyDoc(TypedDict):

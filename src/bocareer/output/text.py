@@ -155,9 +155,10 @@ def start_line(start: StartInfo) -> str:
     return f"Starting from your job: {start.title} ({start.code}{zone})."
 
 
-def assumed_line(skills: Sequence[SkillRef]) -> str:
+def assumed_line(skills: Sequence[SkillRef], from_job: bool = True) -> str:
     """Which ratings were assumed, not answered."""
-    return "Assumed from your job or your ticks, not rated: " + ", ".join(s.name for s in skills)
+    source = "your job or your ticks" if from_job else "your ticks in the lists"
+    return f"Assumed from {source}, not rated one by one: " + ", ".join(s.name for s in skills)
 
 
 def check_effect(c: CheckEffect) -> str:

@@ -32,8 +32,6 @@ START_ESTIMATE = 8
 SLACK = 2
 #: A checklist offers at most this many skills ...
 CHECKLIST_SIZE = 20
-#: ... with a starting job, from the skills of this many likely next roles.
-CHECKLIST_ROLES = 12
 #: The distinctive skills come in this many lists at most ...
 FIRST_LISTS = 2
 #: ... and a "do well" or "advanced" list only for this many skills or more (one skill is asked
@@ -112,7 +110,7 @@ def run(
     state.answers = {s: v for s, v in state.answers.items() if s in kb.skills}
     quick = state.mode is Mode.QUICK
     if quick and state.areas is None and kb.areas and not state.answers:
-        shown = {s for s, (level, _) in state.assumed.items() if level >= STRONG}
+        shown = {s for s in state.assumed if _surely(state, s, STRONG)}
         suggested = [a.id for a in kb.areas if shown & set(a.skills)]
         picked = asker.areas(kb.areas, limit_of(state) - SLACK, suggested)
         if picked is Nav.QUIT:
@@ -194,11 +192,11 @@ def _measure(
     kb: KnowledgeBase, asker: Asker, state: QuizState, skill: str, claimed: int
 ) -> int | Nav | None:
     """Offer the test of a measured skill; the level it shows replaces the claim."""
-    from bocareer.typingtest import level
+    from bocareer.typingtest import enough, level
 
     result = asker.measure(kb.skills[skill], claimed)
-    if result is None or isinstance(result, Nav):
-        return result
+    if result is None or isinstance(result, Nav) or not enough(result):
+        return None if not isinstance(result, Nav) else result
     reached = level(kb.skills[skill], result)
     state.answers[skill] = reached
     state.measured[skill] = {
@@ -235,7 +233,8 @@ def _checklists(
         level, skills = found
         number = state.opening + 1
         total = _progress(state, number, limit_of(state) - number - SLACK + 1)
-        suggested = {s for s in skills if state.assumed.get(s, (0, False))[0] >= level}
+        # Only what the job surely shows comes ticked: Enter must not claim a guess.
+        suggested = {s for s in skills if _surely(state, s, level)}
         ticked = asker.checklist([kb.skills[s] for s in skills], number, total, level, suggested)
         if ticked is Nav.QUIT:
             return Nav.QUIT
@@ -248,18 +247,18 @@ def _checklists(
 def _next_round(
     kb: KnowledgeBase, state: QuizState, selector: Selector, current: str | None
 ) -> tuple[int, list[str]] | None:
-    """The next checklist question (level, skills), or None when they are done: the distinctive
-    skills, in one or two lists ("done on your own"); then "do well" for those ticked and, with
-    no starting job, the skills most roles need; then "advanced" for those ticked there."""
+    """The next checklist question (level, skills), or None when they are done: the skills most
+    roles need and the distinctive ones, in one or two lists ("done on your own"); then "do
+    well" for those ticked; then "advanced" for those ticked there; then "could teach"."""
     done = state.rounds or []
     by_level = {level: sum(1 for r in done if r.level == level) for level in range(FLOOR, 6)}
-    chunks = _first_lists(kb, state, current)
+    chunks = _first_lists(kb, state)
     if by_level[FLOOR] < len(chunks) and not by_level[STRONG]:
         return FLOOR, chunks[by_level[FLOOR]]
     name = lambda s: kb.skills[s].name.casefold()  # noqa: E731
     ticked = {s: lv for s, lv in state.ticked.items() if s not in state.answers}
     if not by_level[STRONG] and not by_level[4]:
-        wanted = {s for s, lv in ticked.items() if lv == FLOOR} | generic_skills(kb)
+        wanted = {s for s, lv in ticked.items() if lv == FLOOR}
         if len(wanted) >= MIN_DEEPER:
             return STRONG, sorted(wanted, key=name)
     for level in (4, 5):
@@ -270,10 +269,11 @@ def _next_round(
     return None
 
 
-def _first_lists(kb: KnowledgeBase, state: QuizState, current: str | None) -> list[list[str]]:
-    """The "done on your own" lists: the distinctive skills of the kinds of work chosen (or,
-    from a starting job, of the likely next roles), CHECKLIST_SIZE at most to a list. Worked out
-    from the opening answers alone, so a resumed quiz gets the same lists."""
+def _first_lists(kb: KnowledgeBase, state: QuizState) -> list[list[str]]:
+    """The "done on your own" lists: the skills most roles need (everyone is asked them, so none
+    is left at an unknown 0), and the distinctive skills of the kinds of work chosen and of the
+    starting job, CHECKLIST_SIZE at most to a list. Worked out from the opening answers alone, so
+    a resumed quiz gets the same lists."""
     generic = generic_skills(kb)
     chosen = set(state.areas or ())
     wanted = [s for a in kb.areas if a.id in chosen for s in a.skills]
@@ -282,13 +282,20 @@ def _first_lists(kb: KnowledgeBase, state: QuizState, current: str | None) -> li
     for s in wanted:
         if s not in generic:
             counts[s] = counts.get(s, 0) + 1
-    ranked = sorted(counts, key=lambda s: (-counts[s], s))[: CHECKLIST_SIZE * FIRST_LISTS]
+    distinctive = sorted(counts, key=lambda s: (-counts[s], s))
+    ranked = (sorted(generic) + distinctive)[: CHECKLIST_SIZE * FIRST_LISTS]
     lists = max(1, -(-len(ranked) // CHECKLIST_SIZE)) if ranked else 0
     size = -(-len(ranked) // lists) if lists else 0
     return [
         sorted(ranked[i * size : (i + 1) * size], key=lambda s: kb.skills[s].name.casefold())
         for i in range(lists)
     ]
+
+
+def _surely(state: QuizState, skill: str, level: int) -> bool:
+    """Whether the starting job surely shows ``skill`` at ``level`` or more."""
+    assumed, sure = state.assumed.get(skill, (0, False))
+    return sure and assumed >= level
 
 
 def _progress(state: QuizState, number: int, remaining: int) -> int:

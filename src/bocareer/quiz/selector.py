@@ -114,11 +114,15 @@ class Selector:
     def current(self) -> dict[str, float]:
         """The ratings as they stand: answered, else assumed from a starting job, else the level
         a ticked checklist item means."""
-        out = {s: float(level) for s, level in self.floors.items()}
+        out: dict[str, float] = {}
+        for s in set(self.floors) | set(self.ceilings):
+            low, high = self.floors.get(s, 0), self.ceilings.get(s, 5)
+            out[s] = float(low if high - low <= 1 else (low + high) // 2)
         for s, (level, _) in self.assumed.items():
-            out[s] = max(out.get(s, 0.0), float(level))
+            low, high = self.floors.get(s, 0), self.ceilings.get(s, 5)
+            out[s] = float(max(low, min(level, high)))
         out.update(self.ratings)
-        return out
+        return {s: v for s, v in out.items() if v > 0}
 
     # -- choosing -------------------------------------------------------------------------------
 

@@ -121,22 +121,42 @@ class QuizState:
         return (self.areas is not None) + sum(1 for r in self.rounds or () if r.offered)
 
     @property
+    def bounds(self) -> dict[str, tuple[int, int]]:
+        """Skill -> (lowest, highest) level the checklists allow: ticked at L means L or more,
+        offered at L and left unticked means L - 1 at most."""
+        out: dict[str, tuple[int, int]] = {}
+        for level, offered, ticked in self.rounds or ():
+            picked = set(ticked)
+            for s in offered:
+                low, high = out.get(s, (0, 5))
+                out[s] = (max(low, level), high) if s in picked else (low, min(high, level - 1))
+        return out
+
+    @property
     def ratings(self) -> dict[str, int]:
-        """The ratings the quiz ends with: answered, else assumed from the starting job, else
-        the level a checklist tick means."""
-        out = dict(self.ticked)
+        """The ratings the quiz ends with: answered; else the level the starting job suggests,
+        kept within what the checklists allow (leaving a suggested skill unticked lowers it);
+        else the level the checklists pin: the tick's level, or the middle of a range wider than
+        one level (left unticked at "do well" with no other answer: 1, not 0)."""
+        out: dict[str, int] = {}
+        bounds = self.bounds
+        for s, (low, high) in bounds.items():
+            value = low if high - low <= 1 else (low + high) // 2
+            if value:
+                out[s] = value
         for s, (level, _) in self.assumed.items():
-            out[s] = max(out.get(s, 0), level)
+            low, high = bounds.get(s, (0, 5))
+            value = max(low, min(level, high))
+            if value:
+                out[s] = value
         out.update({s: v for s, v in self.answers.items() if v is not None})
         return out
 
     @property
     def assumed_kept(self) -> list[str]:
-        """Skills whose rating was assumed (from the starting job, or from the checklist),
-        never answered."""
-        return [
-            s for s in dict.fromkeys([*self.assumed, *self.ticked]) if self.answers.get(s) is None
-        ]
+        """Skills rated above 0 without being rated one by one: from the starting job or the
+        checklists."""
+        return [s for s, v in self.ratings.items() if v > 0 and self.answers.get(s) is None]
 
     @property
     def missed(self) -> list[str]:

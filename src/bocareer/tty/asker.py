@@ -142,10 +142,20 @@ class QuestionaryAsker:
             input=self.input,
             output=self.output,
         )
-        if result is not None:
+        from bocareer.typingtest import MIN_CHARACTERS, MIN_SECONDS, enough, level
+
+        if result is None:
+            message("Typing test stopped before the first key: your rating is kept.")
+        elif not enough(result):
             message(
-                f"Measured: {result.net_wpm:.0f} net words per minute, "
-                f"{result.accuracy:.0f}% accuracy."
+                f"Too short to measure ({result.seconds:.1f} s, {result.typed} characters; at "
+                f"least {MIN_SECONDS:g} s and {MIN_CHARACTERS} are needed): your rating is kept."
+            )
+        else:
+            message(
+                f"Measured: {result.net_wpm:.0f} net words per minute at "
+                f"{result.accuracy:.0f}% accuracy: level {level(skill, result)}, which replaces "
+                f"your rating of {claimed}."
             )
         return result
 
@@ -158,7 +168,7 @@ class QuestionaryAsker:
         from questionary import Choice
 
         choices = [
-            Choice(_wrapped(_one_line(a.label), 4), value=a.id, checked=a.id in suggested)
+            Choice(_wrapped(_one_line(a.label), 4, 7), value=a.id, checked=a.id in suggested)
             for a in areas
         ]
         hint = "; the ticked ones are your job's" if suggested else ""
@@ -189,7 +199,7 @@ class QuestionaryAsker:
         what = CHECKLIST_QUESTIONS[min(max(level, 2), 5)]
         choices = [
             Choice(
-                _wrapped(f"{_one_line(s.name)}: {_one_line(s.description)}", 4),
+                _wrapped(f"{_one_line(s.name)}: {_one_line(s.description)}", 4, 7),
                 value=s.id,
                 checked=s.id in suggested,
             )
@@ -248,14 +258,15 @@ def _one_line(text: str) -> str:
     return " ".join(clean(text).split())
 
 
-def _wrapped(text: str, indent: int) -> str:
+def _wrapped(text: str, indent: int, margin: int = 4) -> str:
     """``text`` wrapped to the terminal, continuation lines indented: a level description on a
     60-column terminal is read in full, not cut at the edge."""
     import shutil
     import textwrap
 
-    # Room for questionary's pointer ("» ") and a margin.
-    width = max(20, shutil.get_terminal_size((80, 24)).columns - 4)
+    # Room for questionary's pointer ("» ", and "○ " in a checklist): prompt_toolkit cuts a
+    # line that runs past the edge instead of wrapping it, so a character would be lost.
+    width = max(20, shutil.get_terminal_size((80, 24)).columns - margin)
     return (
         "\n".join(
             textwrap.wrap(text, width=width, subsequent_indent=" " * indent, break_on_hyphens=False)

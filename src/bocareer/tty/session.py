@@ -66,9 +66,66 @@ def run_interactive(kb: KnowledgeBase, opts: Options) -> MatchResult | None:
     ask = prompts.QuestionaryAsker()
     with progress.Lock():
         resume = opts.resume
-        if progress.exists() and not resume and not opts.restart:
+        if progress.exists() and not resume and not opts.restart and not _empty(kb):
             resume = _resume_or_restart(kb, ask)
         return _session(kb, opts, ask, resume)
+
+
+def _opening(
+    kb: KnowledgeBase, opts: Options, ask: QuestionaryAsker, resume: bool
+) -> tuple[QuizState, Start | None]:
+    """The quiz to run: the paused one (saying what it started from), or a new one from the
+    starting job, if any."""
+    from bocareer.output.console import message
+    from bocareer.quiz import progress
+    from bocareer.quiz.flow import begin
+
+    if resume:
+        current = progress.load_progress(kb)
+        start = _start(kb, current.start, ask) if current.start else None
+        since = f" (from {start.title})" if start is not None else ""
+        message(f"Resuming your quiz{since}: {_answers(current)} so far.")
+        if opts.from_job and (start is None or opts.from_job not in (start.key, start.title)):
+            message(
+                f"Note: --from {opts.from_job} is not used: the paused quiz keeps its own "
+                "starting job (`bocareer quiz --restart --from ...` starts afresh)."
+            )
+        return current, start
+    start = _start(kb, opts.from_job, ask) if opts.from_job else None
+    current = begin(QuizState(mode=opts.mode, family=opts.family, verify=opts.verify), start)
+    if start is not None:
+        message(f"Starting from your job: {start.title}.")
+    return current, start
+
+
+def _stopped(exc: KeyboardInterrupt, current: QuizState | None) -> Interrupted:
+    """The error for Ctrl-C, SIGTERM or SIGHUP: what was saved, and how to go on."""
+    signum = exc.signum if isinstance(exc, Signalled) else None
+    how = {
+        int(signal.SIGTERM): "stopped (SIGTERM)",
+        int(signal.SIGHUP): "stopped (the terminal closed)",
+    }.get(signum or 0, "interrupted")
+    if current is None:
+        text = f"quiz {how} before it began: nothing to save"
+    else:
+        text = f"quiz {how}: {_answers(current)} saved; resume with `bocareer quiz --resume`"
+    if signum == signal.SIGTERM:
+        return Terminated(text)
+    if signum == signal.SIGHUP:
+        return HungUp(text)
+    return Interrupted(text)
+
+
+def _empty(kb: KnowledgeBase) -> bool:
+    """A paused quiz with nothing answered (stopped at the first question): nothing to lose, so
+    nothing to offer to resume."""
+    from bocareer.quiz import progress
+
+    try:
+        paused = progress.load_progress(kb)
+    except Exception:
+        return False
+    return paused.opening == 0 and not paused.answers
 
 
 def _resume_or_restart(kb: KnowledgeBase, ask: QuestionaryAsker) -> bool:
@@ -101,22 +158,13 @@ def _session(
     from bocareer.files import check_writable
     from bocareer.output.console import message
     from bocareer.quiz import progress
-    from bocareer.quiz.flow import begin, level_of, revisit, run
+    from bocareer.quiz.flow import level_of, revisit, run
     from bocareer.scoring import signal as no_signal_warning
 
-    current: QuizState | None = None
+    held: list[QuizState] = []  # the quiz, once there is one: what Ctrl-C reports as saved
     try:
-        if resume:
-            current = progress.load_progress(kb)
-            start = _start(kb, current.start, ask) if current.start else None
-            message(f"Resuming your quiz: {_answers(current)} so far.")
-        else:
-            start = _start(kb, opts.from_job, ask) if opts.from_job else None
-            current = begin(
-                QuizState(mode=opts.mode, family=opts.family, verify=opts.verify), start
-            )
-            if start is not None:
-                message(f"Starting from your job: {start.title}.")
+        current, start = _opening(kb, opts, ask, resume)
+        held.append(current)
         if opts.save is not None:
             current.save = str(opts.save)
         target = Path(current.save) if current.save else None
@@ -141,20 +189,7 @@ def _session(
             if ask.confirm("Would you like to revisit a few answers?"):
                 revisit(kb, ask, current, on_answer=progress.save_progress)
     except KeyboardInterrupt as exc:
-        signum = exc.signum if isinstance(exc, Signalled) else None
-        how = {
-            int(signal.SIGTERM): "stopped (SIGTERM)",
-            int(signal.SIGHUP): "stopped (the terminal closed)",
-        }
-        text = (
-            f"quiz {how.get(signum or 0, 'interrupted')}: {_answers(current)} saved; resume with "
-            "`bocareer quiz --resume`"
-        )
-        if signum == signal.SIGTERM:
-            raise Terminated(text) from None
-        if signum == signal.SIGHUP:
-            raise HungUp(text) from None
-        raise Interrupted(text) from None
+        raise _stopped(exc, held[0] if held else None) from None
     written = target or progress.last_answers_path()
     answers.save(
         written, current.ratings, current.answers_extra(), overwrite=target is None or opts.force
@@ -177,8 +212,9 @@ def _stop_on_signals() -> None:
         signal.signal(signum, stop)
 
 
-def _start(kb: KnowledgeBase, job: str, ask: QuestionaryAsker) -> Start:
-    """The starting job; a title that fits several occupations is offered as a choice."""
+def _start(kb: KnowledgeBase, job: str, ask: QuestionaryAsker) -> Start | None:
+    """The starting job; a title that fits several occupations is offered as a choice, with a
+    way to go on without one."""
     from bocareer.cli.options import starting_job
     from bocareer.occupations.start import Ambiguous, occupation_start
 
@@ -187,9 +223,13 @@ def _start(kb: KnowledgeBase, job: str, ask: QuestionaryAsker) -> Start:
     except Ambiguous as exc:
         code = ask.choose(
             f"{quoted(job)} fits several occupations. Which is your job?",
-            [(c, f"{t} ({c})") for c, t in exc.candidates],
+            [(c, f"{t} ({c})") for c, t in exc.candidates]
+            + [(_NONE, "None of these: take the quiz without a starting job")],
         )
-        return occupation_start(kb, code)
+        return None if code == _NONE else occupation_start(kb, code)
+
+
+_NONE = "__none__"
 
 
 def _answers(state: QuizState | None) -> str:

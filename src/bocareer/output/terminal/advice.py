@@ -12,6 +12,8 @@ from bocareer.output.terminal.browse import tree_view
 
 #: The matches table lists at most this many gaps per role.
 GAPS_SHOWN = 4
+#: Each step of the growth tree under the matches names its few biggest needs.
+TREE_NEEDS_SHOWN = 3
 
 
 def matches(res: r.MatchResult) -> list[Any]:
@@ -45,7 +47,7 @@ def matches(res: r.MatchResult) -> list[Any]:
         grid(
             "Your best matches",
             [
-                Col("#", right=True),
+                Col("#", right=True, keep=True),
                 Col("Role", ratio=2, min_width=max(len(m.id) for m in res.matches)),
                 Col("Score", keep=True),
                 Col("Why", ratio=3),
@@ -53,17 +55,18 @@ def matches(res: r.MatchResult) -> list[Any]:
             ],
             rows,
             lines=True,
+            flex_min=20,
         )
     )
     if res.assumed:
-        parts.append(plain(t.assumed_line(res.assumed), "dim"))
+        parts.append(plain(t.assumed_line(res.assumed, res.start is not None), "dim"))
     for c in res.checks:
         parts.append(plain(t.check_effect(c), "yellow"))
     for measured in res.measured:
         style = "yellow" if measured.level < measured.claimed else ""
         parts.append(plain(t.measured_line(measured), style))
     if res.tree is not None:
-        parts.append(tree_view(res.tree))
+        parts.append(tree_view(res.tree, shown=TREE_NEEDS_SHOWN, rest_as_json=False))
     if res.reprint:
         parts.append(plain(f"To see this again: {res.reprint}", "dim"))
     return parts
@@ -222,7 +225,7 @@ def typing(res: r.TypingResult) -> list[Any]:
         ),
         (
             "Typed",
-            f"{res.characters:,} characters in {res.seconds:.0f} s",
+            f"{res.characters:,} characters in {res.seconds:.1f} s",
             f"{res.errors} left wrong, {res.keystrokes:,} keys pressed",
         ),
     ]
@@ -230,15 +233,22 @@ def typing(res: r.TypingResult) -> list[Any]:
         "Your typing test" + (" (numeric keypad)" if res.numbers else ""),
         [Col("Figure", ratio=2), Col("Result", keep=True, right=True), Col("How", ratio=3)],
         [[plain(a), plain(b, "bold"), plain(c)] for a, b, c in figures],
-        caption="A word is five characters, spaces included.",
+        caption="" if res.numbers else "A word is five characters, spaces included.",
     )
     if res.skill is None:
         return [table]
     from rich.text import Text
 
-    if res.level:
+    from bocareer.typingtest import MIN_CHARACTERS, MIN_SECONDS
+
+    if res.level is None:
+        line = Text(
+            f"Too short to give a level: type for at least {MIN_SECONDS:g} seconds and "
+            f"{MIN_CHARACTERS} characters."
+        )
+    elif res.level:
         line = Text.assemble(
-            (f"{res.skill.name}: level {res.level}. ", "bold"), t.clean(res.level_text)
+            (f"{res.skill.name}: level {res.level}", "bold"), f" ({t.clean(res.level_text)})."
         )
     else:
         line = Text(f"{res.skill.name}: below level 1 (see `bocareer skills` for the levels).")

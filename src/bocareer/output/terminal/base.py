@@ -18,6 +18,8 @@ if TYPE_CHECKING:
     from rich.text import Text
 
 #: Below this many columns a table has no room for its columns: rows are listed instead.
+#: The fewest characters a column of running text may get in a table.
+FLEX_MIN = 14
 NARROW = 40
 
 
@@ -78,22 +80,42 @@ def grid(
     rows: Sequence[Sequence[Text]],
     caption: str = "",
     lines: bool = False,
+    flex_min: int = 0,
 ) -> Any:
-    """A table, or on a terminal narrower than NARROW a list: each row's first cell as a
-    heading and the other cells below it, labelled."""
+    """A table, or a list when the table would not fit the terminal: each row's first cell as a
+    heading and the other cells below it, labelled.
+
+    Columns of ids (``keep``, ``min_width``) get a fixed width, so an id is never broken; the
+    other columns share what is left. When that leaves them fewer than ``flex_min`` (FLEX_MIN by
+    default) characters each,
+    a table would squeeze its text into a column of single words (or Rich would draw it wider
+    than the terminal and cut it at the edge), so the list is drawn instead.
+    """
     from rich.table import Table
 
-    if console().width < NARROW:
+    out = console()
+    fixed: list[int | None] = []
+    for i, col in enumerate(cols):
+        if col.keep:
+            fixed.append(max((_widest(r[i]) for r in rows), default=len(col.name)))
+        elif col.min_width:
+            fixed.append(col.min_width)
+        else:
+            fixed.append(None)
+    flexible = sum(1 for w in fixed if w is None)
+    # Each column has a space on either side and a rule on its right, plus the left edge.
+    left = out.width - sum(w or 0 for w in fixed) - 3 * len(cols) - 1
+    least = flex_min or FLEX_MIN
+    if out.width < NARROW or left < 0 or (flexible and left < least * flexible):
         return _as_list(title, cols, rows, caption)
     table = Table(title=plain(title) if title else None, title_justify="left", show_lines=lines)
-    for i, col in enumerate(cols):
-        widest = max((len(r[i].plain) for r in rows), default=0) if col.keep else col.min_width
+    for col, width in zip(cols, fixed, strict=True):
         table.add_column(
             col.name,
             justify="right" if col.right else "left",
             no_wrap=col.keep,
-            min_width=widest,
-            ratio=col.ratio,
+            width=width,
+            ratio=None if width is not None else col.ratio,
             style=col.style,
         )
     for row in rows:
@@ -101,6 +123,10 @@ def grid(
     if caption:
         table.caption = plain(caption)
     return table
+
+
+def _widest(cell: Text) -> int:
+    return max((len(line) for line in cell.plain.split("\n")), default=0)
 
 
 def _as_list(title: str, cols: Sequence[Col], rows: Sequence[Sequence[Text]], caption: str) -> Any:
@@ -112,13 +138,17 @@ def _as_list(title: str, cols: Sequence[Col], rows: Sequence[Sequence[Text]], ca
     from rich.text import Text
 
     parts: list[Any] = [plain(title, "bold")] if title else []
+    numbered = bool(cols) and cols[0].name == "#"
     for row in rows:
         first = row[0].copy() if row else Text()
+        if numbered and len(row) > 1:  # "2. Data Entry Operator", not "2" then "Role: ..."
+            first = Text(f"{row[0].plain}. ").append_text(row[1])
         first.stylize("bold")
         parts += [Text(), first]
         pairs = Table.grid()
         pairs.add_column(overflow="fold")
-        for col, cell in zip(cols[1:], row[1:], strict=False):
+        skip = 2 if numbered else 1
+        for col, cell in zip(cols[skip:], row[skip:], strict=False):
             if cell.plain:
                 line = Text(f"{col.name}: " if col.name else "", style="dim")
                 line.append_text(cell)

@@ -163,8 +163,10 @@ def families(res: r.FamiliesResult) -> list[Any]:
     ]
 
 
-def tree_view(tree: GrowthTree) -> Any:
-    """A growth tree: each step, with what it asks beyond the person or the role below."""
+def tree_view(tree: GrowthTree, shown: int | None = None, rest_as_json: bool = True) -> Any:
+    """A growth tree: each step, with what it asks beyond the person or the role below (the
+    ``shown`` biggest, when given); a tree cut short names the command that draws the rest
+    (`path ROLE --json` when this is already `path`'s tree)."""
     from rich.tree import Tree
 
     g = glyphs()
@@ -177,7 +179,7 @@ def tree_view(tree: GrowthTree) -> Any:
         parent, node = stack.pop()
         label = plain(f"{node.title} ({node.role})", "bold cyan")
         if node.needs:
-            needs = t.needs_text(node.needs, tree.against_person, g)
+            needs = t.needs_text(node.needs, tree.against_person, g, shown)
             label.append_text(
                 plain(("\n  " if tree.against_person else "\n  asks: ") + needs, "dim")
             )
@@ -186,7 +188,7 @@ def tree_view(tree: GrowthTree) -> Any:
         branch = parent.add(label)
         stack += [(branch, c) for c in reversed(node.children)]
     if tree.omitted:
-        root.add(plain(t.more_steps(tree, as_json=True), "dim"))
+        root.add(plain(t.more_steps(tree, as_json=rest_as_json), "dim"))
     return root
 
 
