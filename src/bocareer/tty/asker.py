@@ -175,7 +175,8 @@ class QuestionaryAsker:
         question = questionary.checkbox(
             f"Question 1 of about {total}: Which kinds of work have you done, in any job?",
             choices=choices,
-            instruction=f"(Space ticks or unticks, Enter goes on; none is fine too{hint})",
+            instruction="\n  "
+            + _wrapped(f"(Space ticks or unticks, Enter goes on; none is fine too{hint})", 2),
             input=self.input,
             output=self.output,
             qmark="?",
@@ -209,7 +210,8 @@ class QuestionaryAsker:
         question = questionary.checkbox(
             _wrapped(f"Question {number} of about {total}: {what}", 2),
             choices=choices,
-            instruction=f"(Space ticks or unticks, Enter goes on; none is fine too{hint})",
+            instruction="\n  "
+            + _wrapped(f"(Space ticks or unticks, Enter goes on; none is fine too{hint})", 2),
             input=self.input,
             output=self.output,
             qmark="?",

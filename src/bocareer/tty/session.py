@@ -105,8 +105,8 @@ def _stopped(exc: KeyboardInterrupt, current: QuizState | None) -> Interrupted:
         int(signal.SIGTERM): "stopped (SIGTERM)",
         int(signal.SIGHUP): "stopped (the terminal closed)",
     }.get(signum or 0, "interrupted")
-    if current is None:
-        text = f"quiz {how} before it began: nothing to save"
+    if current is None or (current.opening == 0 and not current.answers):
+        text = f"quiz {how} before the first answer: nothing to save"
     else:
         text = f"quiz {how}: {_answers(current)} saved; resume with `bocareer quiz --resume`"
     if signum == signal.SIGTERM:
