@@ -130,11 +130,7 @@ def changer_person(
 
 
 def _level(kb: KnowledgeBase, start: Start | None) -> int | None:
-    if start is None:
-        return None
-    if start.role is not None:
-        return kb.roles[start.role].preparation
-    return start.job_zone
+    return start.level(kb) if start is not None else None
 
 
 def quiz(kb: KnowledgeBase, person: Person) -> tuple[list[str], int]:

@@ -85,20 +85,26 @@ def test_learn_openings_really_open_roles(invoke: Invoke, answers: Path) -> None
             assert score_role(KB.roles[rid], raised).score >= REACH
 
 
-def test_next_moves_rank_by_levels_to_gain(invoke: Invoke) -> None:
-    """`next --from`: moves come fewest levels to gain first, each new skill above the role's."""
+def test_next_moves_rank_by_nearness(invoke: Invoke) -> None:
+    """`next --from`: moves come nearest first (by the hub-corrected nearness of the job), each
+    new skill above the role's, each with what carries over."""
+    from bocareer.occupations.similarity import nearness
+
     doc = json_out(invoke(["next", "--from", "data-entry-operator", "--json", "--top", "6"]))
     assert doc["from"] == "data-entry-operator"
     start = KB.roles["data-entry-operator"].skills
-    totals = []
+    near = nearness(KB, "43-9021.00", dict(start))
+    ranks = []
     for move in doc["moves"]:
         assert move["id"] != "data-entry-operator"
         assert 0 <= move["similarity"] <= 1
+        assert move["similarity"] == round(near[move["id"]].similarity, 3)
         for gap in move["new_skills"]:
             assert gap["has"] == start.get(gap["skill"], 0) < gap["needs"]
-        totals.append(sum(g["needs"] - g["has"] for g in move["new_skills"]))
         assert move["on_ladder"] == (move["id"] in KB.roles["data-entry-operator"].next)
-    assert totals == sorted(totals)
+        ranks.append((move["step"] != "level", -near[move["id"]].rank))
+    assert ranks == sorted(ranks)
+    assert any(move["carries_over"] for move in doc["moves"])
 
 
 def test_next_with_answers_counts_the_person(invoke: Invoke, answers: Path) -> None:

@@ -12,8 +12,9 @@ from hypothesis import strategies as st
 from bocareer.kb.load import load, shipped_path
 from bocareer.models import Entry, KnowledgeBase, Role
 from bocareer.scoring import (
-    FITS,
+    LOW_SCORE,
     MISSED_CHECK_FACTOR,
+    STEP_BACK,
     advise,
     effective,
     rank,
@@ -312,16 +313,25 @@ def test_the_advice_puts_a_roles_own_profile_first(role_id: str) -> None:
 def test_roles_well_below_the_persons_level_come_after_the_ones_that_fit(
     ratings: dict[str, int], level: int
 ) -> None:
-    """From a starting level L, the best match is at L-1 or above whenever such a role scores
-    FITS or more; otherwise the ranking is the plain one and says so (``below``)."""
+    """From a starting level L, each role below L counts STEP_BACK of its score per level, and
+    the best match is at L-1 or above whenever such a role scores LOW_SCORE or more; otherwise
+    the ranking is the (stepped-back) plain one and says so (``below``)."""
     advice = advise(SHIPPED, ratings, 5, level=level)
     if not any(v > 0 for v in ratings.values()):
         assert advice.matches == []
         return
-    plain = rank(SHIPPED, ratings)
+    plain = sorted(
+        (
+            m._replace(
+                score=m.score * STEP_BACK ** max(0, level - SHIPPED.roles[m.role].preparation)
+            )
+            for m in rank(SHIPPED, ratings)
+        ),
+        key=lambda m: m.rank_key,
+    )
     near = [m for m in plain if SHIPPED.roles[m.role].preparation >= level - 1]
     best = advice.matches[0]
-    if near and near[0].score >= FITS:
+    if near and near[0].score >= LOW_SCORE:
         assert best == near[0]
         assert not advice.below
     else:

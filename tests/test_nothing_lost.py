@@ -115,6 +115,8 @@ def test_a_second_quiz_is_told_another_one_is_running(invoke: Invoke, tty: Path)
         ({"asked": "typing"}, "`asked` must be a list"),
         ({"ratings": {"no-such-skill": 2}}, "unknown skill 'no-such-skill'"),
         ({"rounds": [[2, "typing", []]]}, "`rounds`"),
+        ({"shown_total": 0}, "`shown_total`"),
+        ({"shown_total": True}, "`shown_total`"),
     ],
 )
 def test_an_edited_progress_file_is_refused_with_what_is_wrong(

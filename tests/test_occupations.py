@@ -134,7 +134,8 @@ def test_a_profile_follows_the_occupation() -> None:
     assert keyers["people-management"].level <= 1
     assert keyers["attention-to-detail"].level >= 3
     aide = from_occupation(SHIPPED, DATA, "31-1131.00") or {}
-    assert aide["bookkeeping"].level == 0
+    assert aide.get("bookkeeping", (None, 0))[1] == 0
+    assert "benefits-administration" not in aide, "shown only by a broad area: not assumed"
     assert "typing" not in aide, "no O*NET element shows typing: it is left unknown"
 
 
@@ -213,11 +214,18 @@ def test_next_from_inside_and_outside_the_back_office(
     assert job not in [m["id"] for m in moves]
     assert all(1 <= m["preparation"] <= 5 for m in moves)
     zone = doc["from_occupation"]["job_zone"]
-    order = [
-        (m["preparation"] > zone + 1, sum(g["needs"] - g["has"] for g in m["new_skills"]))
-        for m in moves
-    ]
-    assert order == sorted(order), "fewest levels to gain first; leaps of two levels after"
+    steps = [m["step"] for m in moves]
+    for m in moves:
+        expect = (
+            "leap"
+            if m["preparation"] > zone + 1
+            else "back"
+            if m["preparation"] < zone - 1
+            else "level"
+        )
+        assert m["step"] == expect
+    assert steps == sorted(steps, key=lambda s: s != "level"), "leaps and steps back after"
+    assert all(m["id"] not in doc["left_out"] for m in moves)
 
 
 def test_next_from_an_unknown_job_is_one_clear_line(invoke: Invoke) -> None:

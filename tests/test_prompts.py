@@ -122,6 +122,48 @@ def test_answers_typed_ahead_reach_the_following_prompts(skill: Skill) -> None:
     assert got == [1, 4, None, 0]
 
 
+def shown_on_screen(question: Callable[[QuestionaryAsker], Any], columns: int) -> list[str]:
+    """The lines a prompt draws on a terminal ``columns`` wide before the first key, escape
+    sequences removed."""
+    import io
+    import re
+
+    from prompt_toolkit.data_structures import Size
+    from prompt_toolkit.output.vt100 import Vt100_Output
+
+    screen = io.StringIO()
+    output = Vt100_Output(screen, lambda: Size(rows=60, columns=columns), term="xterm")
+    with create_pipe_input() as inp:
+        inp.send_text(ENTER)
+        question(QuestionaryAsker(input=inp, output=output))
+    text = re.sub(r"\x1b\[[0-9;?]*[A-Za-z]|\x1b\][^\x07]*\x07|\x1b[=>]", "", screen.getvalue())
+    # The first drawing of the prompt: up to its first choice (the pointer's line).
+    return text.split("\u00bb")[0].replace("\r", "").splitlines()
+
+
+@pytest.mark.parametrize("level", [None, 2, 3, 4, 5], ids=["areas", "2", "3", "4", "5"])
+def test_the_opening_questions_count_study_training_and_volunteering(
+    monkeypatch: pytest.MonkeyPatch, level: int | None
+) -> None:
+    """The kinds of work and the "done on your own" list ask about what was done in a job, in
+    study or training, or as a volunteer (a graduate with no job answers honestly), never "at
+    work" only; every line of every opening question fits 80 columns."""
+    monkeypatch.setenv("COLUMNS", "80")
+    skills = [SHIPPED.skills[s] for s in ("spreadsheets", "typing")]
+    if level is None:
+        lines = shown_on_screen(lambda a: a.areas(SHIPPED.areas, 12), 80)
+    else:
+        lines = shown_on_screen(lambda a: a.checklist(skills, 2, 12, level), 80)
+    assert lines
+    assert all(len(line) <= 80 for line in lines), lines
+    said = " ".join(" ".join(lines).split())
+    assert "at work" not in said
+    assert "in any job" not in said
+    if level in (None, 2):
+        assert "in a job, in study or training, or as a volunteer?" in said, said
+    assert said.startswith("? Question ")
+
+
 def test_terminal_available_is_false_under_pytest_capture() -> None:
     """Without a terminal on stdin and stdout, terminal_available() says so."""
     assert prompts.terminal_available() is False

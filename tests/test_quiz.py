@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import random
 from collections.abc import Callable, Collection, Iterable, Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pytest
 
@@ -17,6 +19,7 @@ from bocareer.quiz.flow import (
     Outcome,
     QuizState,
     Reply,
+    _progress,
     choose_check,
     revisit,
     run,
@@ -26,6 +29,9 @@ from bocareer.quiz.selector import Mode, Selector
 from bocareer.scoring import rank
 from kb_text import FAMILIES, role
 from kb_text import kb as kb_text
+
+if TYPE_CHECKING:
+    from bocareer.occupations.start import Start
 
 SHIPPED: KnowledgeBase = load(shipped_path())
 TINY: KnowledgeBase = load(Path(__file__).parent / "data" / "tiny.yaml")
@@ -159,6 +165,175 @@ def test_quick_quiz_progress_never_misleads(role_id: str) -> None:
     assert all(t >= n for n, t in asker.numbers)
     assert max(totals) <= totals[0] + SLACK
     assert totals[0] == QUICK_ESTIMATE
+
+
+# -- the progress line: "question N of about M" --------------------------------------------
+
+
+class Recording(FileAsker):
+    """Answers as an answers file is read (optionally "not sure" to every ``unsure``-th rating)
+    and records every "question N of about M" shown, the opening questions included."""
+
+    def __init__(self, ratings: dict[str, int], unsure: int = 0) -> None:
+        super().__init__(ratings)
+        self.unsure = unsure
+        self.shown: list[tuple[int, int]] = []
+        self.rated = 0
+
+    def rate(
+        self, skill: Skill, number: int, total: int, can_go_back: bool, assumed: int | None = None
+    ) -> Reply:
+        self.shown.append((number, total))
+        self.rated += 1
+        if self.unsure and self.rated % self.unsure == 0:
+            return None
+        return super().rate(skill, number, total, can_go_back, assumed)
+
+    def areas(
+        self, areas: Sequence[Area], total: int, suggested: Collection[str] = ()
+    ) -> list[str] | Nav:
+        self.shown.append((1, total))
+        return super().areas(areas, total, suggested)
+
+    def checklist(
+        self,
+        skills: Sequence[Skill],
+        number: int,
+        total: int,
+        level: int,
+        suggested: Collection[str] = (),
+    ) -> list[str] | Nav:
+        self.shown.append((number, total))
+        return super().checklist(skills, number, total, level, suggested)
+
+
+def simulated_people() -> list[tuple[str, dict[str, int], str]]:
+    """(who, their ratings, their own role): every shipped role's own profile, and mixed ones:
+    careers over two or three roles (the higher level of each skill, with noise; the last role
+    is theirs), and one role's profile with noise and a few extras."""
+    rng = random.Random(11)
+    roles = sorted(SHIPPED.roles)
+    people = [(r, dict(SHIPPED.roles[r].skills), r) for r in roles]
+    for _ in range(40):
+        picked = rng.sample(roles, rng.choice([2, 3]))
+        career: dict[str, int] = {}
+        for r in picked:
+            for s, lv in SHIPPED.roles[r].skills.items():
+                career[s] = max(career.get(s, 0), min(5, max(0, lv + rng.choice((-2, -1, 0, 1)))))
+        people.append(("+".join(picked), career, picked[-1]))
+        one = rng.choice(roles)
+        noisy = {
+            s: min(5, max(0, lv + rng.choice((-1, 0, 1))))
+            for s, lv in SHIPPED.roles[one].skills.items()
+        }
+        for s in rng.sample(sorted(SHIPPED.skills), 3):
+            noisy.setdefault(s, rng.randint(1, 3))
+        people.append((f"noisy {one}", noisy, one))
+    return people
+
+
+#: Starting jobs for the simulations: none, the person's own (last) role, another role, and
+#: O*NET occupations outside the roles (retail, care, teaching, warehouses).
+STARTS = ["none", "own role", "other role", "occupation"]
+OCCUPATIONS = ["41-2011.00", "41-1011.00", "31-1131.00", "53-7062.00", "25-2021.00"]
+
+
+def _start_for(kind: str, own: str, n: int) -> Start | None:
+    from bocareer.occupations.start import resolve, role_start
+
+    roles = sorted(SHIPPED.roles)
+    if kind == "own role":
+        return role_start(SHIPPED, own)
+    if kind == "other role":
+        return role_start(SHIPPED, roles[(7 * n + 3) % len(roles)])
+    if kind == "occupation":
+        return resolve(SHIPPED, OCCUPATIONS[n % len(OCCUPATIONS)])
+    return None
+
+
+@pytest.mark.parametrize("start_kind", STARTS)
+def test_the_progress_line_is_honest_over_many_simulated_quizzes(start_kind: str) -> None:
+    """Over every role's own profile and mixed ones, some answering "not sure" now and then,
+    with and without a starting job, every "question N of about M" shown has N <= M; M equals N
+    only on the last question ("6 of about 6" is never followed by a seventh); a quiz that ends
+    at its limit ends on "N of about N"; the estimate never rises more than SLACK above the
+    first one shown, nor does the quiz ask more than that. (A quiz may end before its estimate:
+    "about 12" and done at 7 misleads nobody; one going on past "6 of about 6" would.)"""
+    from bocareer.quiz.flow import begin, limit_of, usual_of
+
+    problems: list[str] = []
+    on_estimate = 0
+    for n, (name, truth, own) in enumerate(simulated_people()):
+        start = _start_for(start_kind, own, n)
+        state = begin(QuizState(mode=Mode.QUICK, seed=1, verify=n % 5 == 0), start)
+        asker = Recording(truth, unsure=4 if n % 3 == 0 else 0)
+        outcome = run(SHIPPED, asker, state, current=start.role if start else None)
+        assert outcome.finished
+        shown, asked = asker.shown, len(asker.shown)
+        numbers, totals = [q for q, _ in shown], [t for _, t in shown]
+        first = totals[0]
+        where = f"{name} (from {start.key if start else '-'}): {shown}"
+        if numbers != list(range(1, asked + 1)):
+            problems.append(f"questions not numbered 1, 2, 3 ...: {where}")
+        if any(q > t for q, t in shown):
+            problems.append(f"a question beyond its estimate: {where}")
+        if any(q == t for q, t in shown[:-1]):
+            problems.append(f"'N of about N' and then another question: {where}")
+        if asked == limit_of(state) and totals[-1] != asked:
+            problems.append(f"ended at the limit, not on its estimate: {where}")
+        if max(totals) > first + SLACK or asked > first + SLACK:
+            problems.append(f"more than {SLACK} above the first estimate: {where}")
+        if first != usual_of(state):
+            problems.append(f"the first estimate is not the usual one: {where}")
+        on_estimate += totals[-1] == asked
+    assert not problems, f"{len(problems)} quizzes mislead, e.g.\n" + "\n".join(problems[:5])
+    assert on_estimate, "no quiz ended on its estimate: the look ahead never says 'the last one'"
+
+
+def test_n_of_about_n_only_when_nothing_can_follow() -> None:
+    """The "of about" shown: one more than the question on screen while another may follow,
+    however low the estimate; the question itself only when the quiz ends after it."""
+    state = QuizState(mode=Mode.QUICK, shown_total=QUICK_ESTIMATE)
+    assert _progress(state, 6, 6, 14, last=False) == 7
+    assert _progress(state, 6, 6, 14, last=True) == 6
+    assert _progress(state, 6, 9, 14, last=False) == 9
+    assert _progress(state, 6, 20, 20, last=False) == QUICK_ESTIMATE + SLACK
+    assert _progress(state, 14, 14, 14) == 14, "at the limit nothing can follow"
+    full = QuizState(mode=Mode.FULL)
+    assert [_progress(full, q, 63, 63, q == 63) for q in (1, 62, 63)] == [63, 63, 63]
+
+
+def test_a_saved_first_estimate_bounds_the_quiz_too(write_kb: Callable[..., Path]) -> None:
+    """A saved quiz whose first estimate was low stops SLACK above it, as its progress line
+    promises; a knowledge base of two skills is honest too."""
+    state = QuizState(mode=Mode.QUICK, areas=[], rounds=[], shown_total=3)
+    asker = Recording(dict(SHIPPED.roles["business-analyst"].skills))
+    run(SHIPPED, asker, state)
+    assert 0 < len(asker.shown) <= 3 + SLACK
+    assert all(q <= t <= 3 + SLACK for q, t in asker.shown)
+    assert asker.shown[-1][0] == asker.shown[-1][1] == 3 + SLACK
+
+    one = load(write_kb(kb_text(roles="roles:\n" + role("clerk", skills="{typing: 2}"))))
+    fresh = Recording({"typing": 2})
+    run(one, fresh, QuizState(mode=Mode.QUICK))
+    assert fresh.shown
+    assert all(q < t for q, t in fresh.shown[:-1])
+    assert fresh.shown[-1][0] <= fresh.shown[-1][1]
+
+
+def test_a_measured_level_replaces_the_claim_in_the_selector() -> None:
+    """Answering a skill again (a typing test's level) leaves the selector as if it had been
+    answered once with that level: the look ahead and a resumed quiz see the same."""
+    twice = Selector(SHIPPED)
+    twice.answer("typing", 4)
+    twice.answer("typing", 2)
+    once = Selector(SHIPPED)
+    once.answer("typing", 2)
+    assert twice.ratings == once.ratings
+    assert twice.logpost == pytest.approx(once.logpost)
+    copy = once.after("spreadsheets", 3)
+    assert "spreadsheets" not in once.asked
+    assert copy.ratings == {"typing": 2, "spreadsheets": 3}
 
 
 def test_the_opening_checklist_counts_a_tick_at_its_level() -> None:

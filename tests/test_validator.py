@@ -6,9 +6,10 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
+from typer.testing import Result
 
 from bocareer.errors import DataError, Problem
-from bocareer.kb.load import check, load
+from bocareer.kb.load import check, check_grounded, load
 from bocareer.models import KnowledgeBase
 from kb_text import FAMILIES, ROLES, SKILLS, kb, marked_line, role, skill
 
@@ -288,6 +289,80 @@ def test_role_leading_to_itself(write_kb: WriteKb) -> None:
     text = with_clerk(next="\n      - head-clerk\n      - clerk  #!")
     messages = [(p.line, p.message) for p in problems_of(write_kb, text)]
     assert (marked_line(text), "roles.clerk.next: a role cannot lead to itself") in messages
+
+
+# A ladder that passes the grounding check with no problem at all: skills that say why O*NET has
+# no element for them, an entry role, a role in between and a top. ``{next}`` is the clerk's moves.
+_NO_ONET = "    onet_note: Nothing in O*NET fits.\n"
+_LADDER_SKILLS = "skills:\n" + skill("typing", extra=_NO_ONET) + skill("filing", extra=_NO_ONET)
+
+
+def _ladder(clerk_next: str, clerk_preparation: str = "2", head_preparation: str = "4") -> str:
+    return kb(
+        skills=_LADDER_SKILLS,
+        roles="roles:\n"
+        + role("clerk", skills="{typing: 2, filing: 1}", preparation=clerk_preparation,
+               next=clerk_next, extra="    entry_point: The first office job.\n")
+        + role("filer", skills="{typing: 3, filing: 1}", preparation="3", next="[head-clerk]")
+        + role("head-clerk", skills="{typing: 3, filing: 4}", preparation=head_preparation,
+               extra="    top_of_ladder: Runs the office.\n"),
+    )  # fmt: skip
+
+
+def test_a_leap_without_a_reason_is_rejected_on_its_line(
+    write_kb: WriteKb, invoke: Callable[..., Result]
+) -> None:
+    """A move that climbs two preparation levels (2 to 4) and says nothing of what makes the leap
+    is an error on the move's own line, and `bocareer validate --grounding` rejects the file."""
+    path = write_kb(_ladder("\n      - filer\n      - head-clerk  #!"))
+    line = marked_line(path.read_text(encoding="utf-8"))
+    _, problems, _ = check_grounded(path)
+    assert [(p.line, p.warning) for p in problems] == [(line, False)]
+    message = (
+        "roles.clerk: the move to head-clerk climbs 2 preparation levels (2 to 4) with no reason; "
+        "route it through the role a career passes through on the way, or say what makes the "
+        "leap (next: [{role: head-clerk, takes: the qualification or experience}])"
+    )
+    assert problems[0].message == message
+    assert str(problems[0]) == f"{path}:{line}: {message}"
+    result = invoke(["validate", "--grounding", str(path)])
+    assert result.exit_code == 1
+    assert f"{path}:{line}: roles.clerk: the move to head-clerk climbs 2" in result.stdout
+
+
+def test_a_leap_with_its_reason_passes(write_kb: WriteKb, invoke: Callable[..., Result]) -> None:
+    """The same leap written `{role, takes}` is no problem, and the reason reaches the model."""
+    reason = "A degree in records management and two years of filing."
+    path = write_kb(_ladder(f"\n      - filer\n      - {{role: head-clerk, takes: {reason}}}"))
+    knowledge_base, problems, _ = check_grounded(path)
+    assert [str(p) for p in problems] == []
+    assert knowledge_base is not None
+    assert knowledge_base.roles["clerk"].takes == {"head-clerk": reason}
+    assert invoke(["validate", "--grounding", str(path)]).exit_code == 0
+
+
+def test_a_route_through_the_role_between_needs_no_reason(write_kb: WriteKb) -> None:
+    """Routed through the role one level up (clerk 2 -> filer 3 -> head-clerk 4), no move leaps."""
+    _, problems, _ = check_grounded(write_kb(_ladder("[filer]")))
+    assert [str(p) for p in problems] == []
+
+
+@pytest.mark.parametrize(
+    ("clerk", "head", "climbs"),
+    [("1", "3", 2), ("1", "5", 4), ("2", "3", None), ("5", "4", None)],
+)
+def test_only_a_climb_of_two_levels_or_more_needs_a_reason(
+    write_kb: WriteKb, clerk: str, head: str, climbs: int | None
+) -> None:
+    """A climb of one level, and a move down, need no reason; two or more levels do."""
+    path = write_kb(_ladder("[head-clerk]", clerk_preparation=clerk, head_preparation=head))
+    _, problems, _ = check_grounded(path)
+    leaps = [p.message for p in problems if p.message.startswith("roles.clerk: the move to")]
+    if climbs is None:
+        assert leaps == []
+    else:
+        assert len(leaps) == 1
+        assert f"climbs {climbs} preparation levels ({clerk} to {head})" in leaps[0]
 
 
 def test_isolated_role_is_a_warning(write_kb: WriteKb) -> None:

@@ -85,6 +85,8 @@ def match_lines(
                     if s in missed_set and ratings.get(s, 0) > 0
                 ),
                 next_roles=tuple(_ref(kb, n) for n in role.next),
+                skill_score=m.skill_score,
+                similarity=m.similarity,
             )
         )
     return tuple(out)
@@ -115,9 +117,24 @@ def ranked(
         kb.family(family)
     current = start.role if start is not None else None
     level = None
+    near = None
     if start is not None:
-        level = kb.roles[start.role].preparation if start.role else start.job_zone
-    advice = advise(kb, ratings, top, family=family, missed=missed, level=level, current=current)
+        from bocareer.occupations.similarity import nearness, relative
+
+        level = start.level(kb)
+        profile = {s: a.level for s, a in start.profile.items()}
+        near = relative(nearness(kb, start.code, profile), start.own)
+    advice = advise(
+        kb,
+        ratings,
+        top,
+        family=family,
+        missed=missed,
+        level=level,
+        current=current,
+        own=start.own if start is not None else (),
+        near=near,
+    )
     warnings = (BELOW.format(low=(advice.level or 1) - 1),) if advice.below else ()
     return MatchResult(
         matches=match_lines(kb, advice.matches, ratings, missed),
@@ -177,6 +194,10 @@ def match_result(
     given: dict[str, float | None] = {s: answers.ratings.get(s) for s in asked}
     for s in answers.skipped:
         given[s] = None
+    # Ticked or job-given levels are answers too: a saved quiz whose one rating question was
+    # answered 0 still rated the skills its checklists ticked.
+    for s in answers.assumed:
+        given.setdefault(s, answers.ratings.get(s))
     sig = signal(given, len(asked) or None)
     result = ranked(kb, answers.ratings, top=top, family=family, missed=answers.missed, start=start)
     return result._replace(
@@ -222,6 +243,7 @@ def quiz_result(
     return result._replace(
         warnings=((sig.warning,) if sig.warning else ()) + result.warnings,
         asked=tuple(state.answers),
+        questions=state.opening + len(state.answers),
         tree=tree,
         reprint=reprint,
         assumed=tuple(SkillRef(s, kb.skills[s].name) for s in state.assumed_kept),
@@ -234,14 +256,18 @@ def quiz_result(
 
 
 def plan_view(
-    kb: KnowledgeBase, ratings: Mapping[str, int], role_id: str, missed: Sequence[str] = ()
+    kb: KnowledgeBase,
+    ratings: Mapping[str, int],
+    role_id: str,
+    missed: Sequence[str] = (),
+    own: Sequence[str] = (),
 ) -> PlanView:
     """A gap plan toward one role, with where it leads measured against the person."""
     from bocareer.ladders import growth_tree, routes_in
     from bocareer.planning import gap_plan
     from bocareer.scoring import effective
 
-    plan = gap_plan(kb, ratings, role_id, missed)
+    plan = gap_plan(kb, ratings, role_id, missed, own)
     role = kb.roles[role_id]
     return PlanView(
         role=_ref(kb, role_id),
@@ -260,10 +286,21 @@ def plan_view(
     )
 
 
+def _own(kb: KnowledgeBase, answers: Answers) -> tuple[tuple[str, ...], int | None]:
+    """The roles that are the person's job (from the answers' ``from:``) and its level."""
+    if not answers.start:
+        return (), None
+    from bocareer.occupations.start import resolve
+
+    start = resolve(kb, answers.start)
+    return start.own, start.level(kb)
+
+
 def gap_result(kb: KnowledgeBase, answers: Answers, role_id: str) -> GapResult:
-    """``gap ROLE``."""
+    """``gap ROLE``: the person's own job is never a step on the way."""
     kb.role(role_id)
-    return GapResult(plan_view(kb, answers.ratings, role_id, answers.missed))
+    own, _ = _own(kb, answers)
+    return GapResult(plan_view(kb, answers.ratings, role_id, answers.missed, own))
 
 
 def report_result(
@@ -280,10 +317,12 @@ def report_result(
     # A brief report is one page: the three best matches and a plan for the best one.
     matched = match_result(kb, answers, top=3 if brief else top, family=None, start=start)
     planned = 1 if brief else PLANNED
+    own = start.own if start is not None else _own(kb, answers)[0]
     missed = set(answers.missed)
+    assumed = set(answers.assumed)
     ratings = sorted(
         (
-            RatingLine(s, kb.skills[s].name, v, s in missed)
+            RatingLine(s, kb.skills[s].name, v, s in missed, s in assumed)
             for s, v in answers.ratings.items()
             if v > 0
         ),
@@ -295,7 +334,8 @@ def report_result(
         ratings=tuple(ratings),
         matches=matched.matches,
         plans=tuple(
-            plan_view(kb, answers.ratings, m.id, answers.missed) for m in matched.matches[:planned]
+            plan_view(kb, answers.ratings, m.id, answers.missed, own)
+            for m in matched.matches[:planned]
         ),
         brief=brief,
         warnings=matched.warnings,
@@ -306,8 +346,16 @@ def report_result(
 def learn_result(kb: KnowledgeBase, answers: Answers, top: int) -> LearnResult:
     """``learn``: the skills whose raise opens the most roles."""
     from bocareer.planning import REACH, skills_to_learn
+    from bocareer.scoring import effective, person_level, rank
 
-    openings = skills_to_learn(kb, answers.ratings, top, answers.missed)
+    # The higher of the job's level and the level the ratings show: a top call-centre agent
+    # is past what a telemarketer asks, though both jobs are at preparation 2.
+    own, job_level = _own(kb, answers)
+    eff = effective(answers.ratings, answers.missed)
+    rated = person_level(kb, rank(kb, answers.ratings, missed=answers.missed), eff)
+    levels = [v for v in (job_level, rated) if v is not None]
+    level = max(levels) if levels else None
+    openings = skills_to_learn(kb, answers.ratings, top, answers.missed, level=level, own=own)
     return LearnResult(
         REACH,
         tuple(
@@ -336,12 +384,23 @@ def start_info(kb: KnowledgeBase, start: Start) -> StartInfo:
 def next_result(
     kb: KnowledgeBase, start: Start, ratings: Mapping[str, int] | None, top: int
 ) -> NextResult:
-    """``next --from``: the moves from a job with the fewest new skills."""
+    """``next --from``: the moves from a job, the nearest in O*NET's terms first."""
+    from bocareer.occupations.similarity import nearness
     from bocareer.planning import next_moves
 
     profile = {s: a.level for s, a in start.profile.items()}
-    level = kb.roles[start.role].preparation if start.role else start.job_zone
-    moves = next_moves(kb, profile, ratings=ratings, current=start.role, top=top, level=level)
+    level = start.level(kb)
+    near = nearness(kb, start.code, profile)
+    moves = next_moves(
+        kb,
+        profile,
+        near=near,
+        ratings=ratings,
+        current=start.role,
+        own=start.own,
+        top=top,
+        level=level,
+    )
     return NextResult(
         start_info(kb, start),
         tuple(
@@ -352,7 +411,10 @@ def next_result(
                 m.on_ladder,
                 tuple(GapLine(s, kb.skills[s].name, h, float(h), n) for s, h, n in m.new_skills),
                 kb.roles[m.role].preparation,
+                m.carries,
+                m.step,
             )
             for m in moves
         ),
+        tuple(_ref(kb, r) for r in start.own if r in kb.roles),
     )

@@ -26,8 +26,7 @@ def atomic_write_bytes(path: Path, data: bytes, *, overwrite: bool = True) -> No
     existing file. A new file gets the mode the umask gives; a replaced one keeps its mode.
     """
     mode = _refuse_or_mode(path, overwrite)
-    if path.is_symlink() and path.exists():
-        path = Path(os.path.realpath(path))
+    path = _through_link(path)
     folder = path.parent if str(path.parent) else Path(".")
     try:
         fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=folder)
@@ -54,8 +53,7 @@ def atomic_write_bytes(path: Path, data: bytes, *, overwrite: bool = True) -> No
 def check_writable(path: Path, *, overwrite: bool = True) -> None:
     """Fail now, before any work, if ``path`` could not be written later."""
     _refuse_or_mode(path, overwrite)
-    if path.is_symlink() and path.exists():
-        path = Path(os.path.realpath(path))
+    path = _through_link(path)
     folder = path.parent if str(path.parent) else Path(".")
     if folder.exists() and not folder.is_dir():
         raise WriteError(f"{path}: {folder} is not a folder")
@@ -63,6 +61,11 @@ def check_writable(path: Path, *, overwrite: bool = True) -> None:
         raise WriteError(f"{path}: the folder {folder} does not exist")
     if not os.access(folder, os.W_OK):
         raise WriteError(f"{path}: the folder {folder} is not writable")
+
+
+def _through_link(path: Path) -> Path:
+    """The file a link to a file points at (written through, so the link stays a link)."""
+    return Path(os.path.realpath(path)) if path.is_symlink() and path.exists() else path
 
 
 def _refuse_or_mode(path: Path, overwrite: bool) -> int:

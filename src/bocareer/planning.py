@@ -8,6 +8,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 from bocareer.models import KnowledgeBase
+from bocareer.occupations.similarity import Nearness
 from bocareer.scoring import effective, ranked_ratings, score_role
 
 #: A role is "within reach" from this match score on (used by `learn` and stepping stones).
@@ -41,9 +42,14 @@ def _score(kb: KnowledgeBase, role_id: str, ratings: Mapping[str, float]) -> flo
 
 
 def gap_plan(
-    kb: KnowledgeBase, ratings: Mapping[str, int], role_id: str, missed: Sequence[str] = ()
+    kb: KnowledgeBase,
+    ratings: Mapping[str, int],
+    role_id: str,
+    missed: Sequence[str] = (),
+    own: Sequence[str] = (),
 ) -> GapPlan:
-    """Skills to raise toward ``role_id``, the biggest gain first (greedy, one raise at a time)."""
+    """Skills to raise toward ``role_id``, the biggest gain first (greedy, one raise at a time);
+    ``own`` are the roles that are the person's job, never a step on the way."""
     role = kb.role(role_id)
     current = effective(ratings, missed)
     today = _score(kb, role_id, current)
@@ -55,7 +61,10 @@ def gap_plan(
         steps.append(Step(best, int(ratings.get(best, 0)), todo[best], round(gains[best], 1)))
         current[best] = float(todo.pop(best))
     return GapPlan(
-        role_id, round(today, 1), tuple(steps), _stepping_stones(kb, ratings, role_id, steps)
+        role_id,
+        round(today, 1),
+        tuple(steps),
+        tuple(r for r in _stepping_stones(kb, ratings, role_id, steps) if r not in own),
     )
 
 
@@ -88,17 +97,27 @@ class Opening:
 
 
 def skills_to_learn(
-    kb: KnowledgeBase, ratings: Mapping[str, int], top: int = 5, missed: Sequence[str] = ()
+    kb: KnowledgeBase,
+    ratings: Mapping[str, int],
+    top: int = 5,
+    missed: Sequence[str] = (),
+    *,
+    level: int | None = None,
+    own: Sequence[str] = (),
 ) -> list[Opening]:
     """The skills whose raise brings the most roles within reach (score >= REACH).
 
     For each skill the smallest raise that opens the most roles is reported. Only roles that need
-    a skill can gain from raising it, so each skill looks only at those.
+    a skill can gain from raising it, so each skill looks only at those; and only roles at or
+    above the person's ``level`` count, less their own job: training should open a move up or
+    across, not back (a top call-centre agent is not told to learn selling for telemarketing).
     """
     current = effective(ratings, missed)
     order = ranked_ratings(current)
     users: dict[str, list[str]] = {}
     for role in kb.roles.values():
+        if role.id in own or (level is not None and role.preparation < level):
+            continue
         for skill in role.skills:
             users.setdefault(skill, []).append(role.id)
     out: list[Opening] = []
@@ -106,8 +125,8 @@ def skills_to_learn(
         has = current.get(skill, 0.0)
         best: tuple[str, ...] = ()
         best_level = 0
-        for level in range(int(has) + 1, 6):
-            raised = {**current, skill: float(level)}
+        for to in range(int(has) + 1, 6):
+            raised = {**current, skill: float(to)}
             raised_order = ranked_ratings(raised)
             opens = tuple(
                 r
@@ -116,7 +135,7 @@ def skills_to_learn(
                 and score_role(kb.roles[r], raised, raised_order).score >= REACH
             )
             if len(opens) > len(best):
-                best, best_level = opens, level
+                best, best_level = opens, to
         if best:
             out.append(Opening(skill, int(ratings.get(skill, 0)), best_level, best))
     out.sort(key=lambda o: (-len(o.opens), o.to_level - o.has, o.skill))
@@ -132,38 +151,43 @@ class Move:
     new_skills: tuple[tuple[str, int, int], ...]
     """(skill, has, needs) for each skill the move asks more of."""
     on_ladder: bool
+    carries: tuple[str, ...] = ()
+    """What carries over from the job, in O*NET's words."""
+    step: str = "level"
+    """"level" (within one preparation level of the job), "leap" (two or more above) or
+    "back" (two or more below)."""
 
 
 def next_moves(
     kb: KnowledgeBase,
     start: Mapping[str, int],
     *,
+    near: Mapping[str, Nearness],
     ratings: Mapping[str, int] | None = None,
     current: str | None = None,
+    own: Sequence[str] = (),
     top: int = 5,
     level: int | None = None,
 ) -> list[Move]:
-    """The roles reachable with the fewest new skills, ranked by the levels still to gain.
+    """The roles nearest the job, in O*NET's terms (:mod:`bocareer.occupations.similarity`).
 
     ``start`` is what the person's job asks (a role's levels, or an occupation's starting
-    profile), raised by their own ratings when given; ``current`` is their role, left out and
-    its ladder marked. ``level`` is the job's preparation level (its Job Zone): a role more than
-    one level above it is a leap no real career makes without study (the ladder rules of the
-    knowledge base), so those come after the rest, however few skills they add. Similarity is
-    the weighted Jaccard of the two skill profiles: shared levels over all levels.
+    profile), raised by their own ratings when given; ``near`` is each role's nearness to the
+    job; ``current`` is their role, whose ladder is marked, and ``own`` the roles that are their
+    job, left out. ``level`` is the job's preparation level (its Job Zone): a role more than one
+    level above it is a leap no real career makes without study, and one more than one level
+    below it a step back, so both come after the rest. Within each group the nearest come first,
+    by the hub-corrected rank, so that a role near everyone is not where everyone is sent.
     """
     has: dict[str, int] = dict(start)
     for skill, value in (ratings or {}).items():
         has[skill] = max(has.get(skill, 0), value)
     ladder = set(kb.roles[current].next) if current is not None else set()
-    moves: list[tuple[bool, int, float, Move]] = []
+    left_out = {*own, current}
+    moves: list[tuple[bool, float, str, Move]] = []
     for role in kb.roles.values():
-        if role.id == current:
+        if role.id in left_out:
             continue
-        keys = set(has) | set(role.skills)
-        shared = sum(min(has.get(s, 0), role.skills.get(s, 0)) for s in keys)
-        union = sum(max(has.get(s, 0), role.skills.get(s, 0)) for s in keys)
-        similarity = shared / union if union else 0.0
         new = tuple(
             (s, has.get(s, 0), need)
             for s, need in sorted(
@@ -171,17 +195,28 @@ def next_moves(
             )
             if has.get(s, 0) < need
         )
-        to_gain = sum(need - h for _, h, need in new)
-        leap = level is not None and role.preparation > level + 1
+        step = "level"
+        if level is not None and role.preparation > level + 1:
+            step = "leap"
+        elif level is not None and role.preparation < level - 1:
+            step = "back"
+        n = near[role.id]
         moves.append(
             (
-                leap,
-                to_gain,
-                -similarity,
-                Move(role.id, round(similarity, 3), new, role.id in ladder),
+                step != "level",
+                -n.rank,
+                role.id,
+                Move(
+                    role.id,
+                    round(n.similarity, 3),
+                    new,
+                    role.id in ladder,
+                    n.carries,
+                    step,
+                ),
             )
         )
-    moves.sort(key=lambda t: (t[0], t[1], t[2], t[3].role))
+    moves.sort(key=lambda t: t[:3])
     return [m for *_, m in moves[:top]]
 
 

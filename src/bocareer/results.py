@@ -16,6 +16,7 @@ if TYPE_CHECKING:  # annotations only: importing them would cost every command s
     from bocareer.kb.grounding import Grounding
     from bocareer.ladders import GrowthTree
     from bocareer.models import About, Codes, Source
+    from bocareer.typingtest import Result as TypingFigures
 
 
 class RoleRef(NamedTuple):
@@ -229,6 +230,10 @@ class MatchLine(NamedTuple):
     gaps: tuple[GapLine, ...]
     missed: tuple[MissedCheck, ...]
     next_roles: tuple[RoleRef, ...]
+    skill_score: float | None = None
+    """With a starting job: the score from the skills alone."""
+    similarity: float | None = None
+    """With a starting job: how near it is to the role, as a share of the nearest role (0-1)."""
 
 
 class StartInfo(NamedTuple):
@@ -278,6 +283,8 @@ class MatchResult(NamedTuple):
     warnings: tuple[str, ...]
     asked: tuple[str, ...] | None = None
     """The skills the quiz asked, in order (quiz only)."""
+    questions: int | None = None
+    """How many questions the person answered: opening lists and ratings (quiz only)."""
     tree: GrowthTree | None = None
     """Where the best match leads, against the person (quiz only)."""
     reprint: str | None = None
@@ -326,6 +333,8 @@ class RatingLine(NamedTuple):
     name: str
     rating: int
     missed: bool
+    assumed: bool = False
+    """Taken from the starting job or a checklist tick, not rated one by one."""
 
 
 class ReportResult(NamedTuple):
@@ -370,13 +379,19 @@ class MoveLine(NamedTuple):
     on_ladder: bool
     new_skills: tuple[GapLine, ...]
     preparation: int
+    carries: tuple[str, ...] = ()
+    """What carries over from the job, in O*NET's words (shared knowledge, skills, tools)."""
+    step: str = "level"
+    """"level", "leap" (two or more preparation levels above the job) or "back" (below)."""
 
 
 class NextResult(NamedTuple):
-    """``next --from``: moves from a job, fewest new skills first."""
+    """``next --from``: moves from a job, the nearest in O*NET's terms first."""
 
     start: StartInfo
     moves: tuple[MoveLine, ...]
+    own: tuple[RoleRef, ...] = ()
+    """Roles left out because they are the job itself."""
 
 
 class OccupationHit(NamedTuple):
@@ -405,20 +420,10 @@ class GapResult(NamedTuple):
 class TypingResult(NamedTuple):
     """``typing``: what a timed typing test measured, and the level it corresponds to."""
 
-    numbers: bool
+    figures: TypingFigures
+    """The measurement itself (speeds and accuracies are its properties)."""
     limit: float
     """The time limit in seconds."""
-    seconds: float
-    """How long the person typed (less than the limit when the passage was finished)."""
-    characters: int
-    errors: int
-    keystrokes: int
-    wrong_keystrokes: int
-    gross_wpm: float
-    net_wpm: float
-    accuracy: float
-    accuracy_all: float
-    kph: float
     skill: SkillRef | None
     """The knowledge base's measured skill (typing), if it has one."""
     level: int | None

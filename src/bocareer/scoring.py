@@ -38,6 +38,20 @@ LOW_SCORE = 25.0
 COVERS = 0.9
 #: A role at the person's level "fits" from this score on.
 FITS = 50.0
+#: With a starting job, the share of the score that comes from how near the job is to the role
+#: (:mod:`bocareer.occupations.similarity`); the rest is the skill score.
+NEAR_WEIGHT = 0.4
+#: The highest level ratings alone can show (5 needs the degree a rating cannot show).
+RATED_LEVEL_CAP = 4
+#: A role below the level of the person's job counts this share of its score per level below:
+#: a step back.
+STEP_BACK = 0.9
+
+
+def blend(match: Match, similarity: float) -> Match:
+    """The match with a starting job: ``(1 - NEAR_WEIGHT) * skills + NEAR_WEIGHT * 100 * similarity``."""
+    score = (1 - NEAR_WEIGHT) * match.score + NEAR_WEIGHT * 100 * similarity
+    return match._replace(score=score, skill_score=match.score, similarity=similarity)
 
 
 class SkillGap(NamedTuple):
@@ -62,6 +76,11 @@ class Match(NamedTuple):
     overshoot: float
     covered: float
     """Levels of the person's skill the role uses: sum(min(has, needs))."""
+    skill_score: float | None = None
+    """With a starting job: the score from the skills alone (``score`` then blends in
+    ``similarity``)."""
+    similarity: float | None = None
+    """With a starting job: how near it is to the role, 0-1."""
 
     @property
     def rank_key(self) -> tuple[float, float, float, str]:
@@ -146,13 +165,17 @@ def rank(
     *,
     family: str | None = None,
     missed: Iterable[str] = (),
+    near: Mapping[str, float] | None = None,
 ) -> list[Match]:
-    """Every role (of one family, if given) scored and ranked best first, on the score alone."""
+    """Every role (of one family, if given) scored and ranked best first: on the skills alone,
+    or blended with ``near`` (role id -> similarity 0-1 of the starting job) when given."""
     eff = effective(ratings, missed)
     order = ranked_ratings(eff)
     matches = [
         score_role(r, eff, order) for r in kb.roles.values() if family is None or r.family == family
     ]
+    if near is not None:
+        matches = [blend(m, near.get(m.role, 0.0)) for m in matches]
     return sorted(matches, key=lambda m: m.rank_key)
 
 
@@ -167,10 +190,28 @@ class Advice(NamedTuple):
     or near their level fits yet."""
 
 
-def person_level(kb: KnowledgeBase, ranked: Iterable[Match]) -> int | None:
-    """The highest preparation among the roles a person clearly covers, or None."""
+def person_level(
+    kb: KnowledgeBase, ranked: Iterable[Match], ratings: Mapping[str, float] | None = None
+) -> int | None:
+    """The level a person's ratings show: the highest preparation among the roles they clearly
+    cover, or, if higher, the level just above every role whose five greatest needs the
+    person's five highest ratings match on average (up to RATED_LEVEL_CAP). A sales executive
+    with four skills at 4 and one at 3 is past what any entry role asks, whether or not a level-4 role is
+    covered yet; and no role's own profile shows more than one level above the role."""
     levels = [kb.roles[m.role].preparation for m in ranked if m.coverage >= COVERS]
+    if ratings:
+        mine = _top_mean(ratings.values())
+        tops: dict[int, float] = {}
+        for role in kb.roles.values():
+            top = _top_mean(role.skills.values())
+            tops[role.preparation] = max(tops.get(role.preparation, 0.0), top)
+        levels += [p + 1 for p, most in tops.items() if p < RATED_LEVEL_CAP and mine >= most]
     return max(levels) if levels else None
+
+
+def _top_mean(values: Iterable[float], k: int = 5) -> float:
+    top = sorted(values, reverse=True)[:k]
+    return sum(top) / k if top else 0.0
 
 
 def advise(
@@ -182,25 +223,42 @@ def advise(
     missed: Iterable[str] = (),
     level: int | None = None,
     current: str | None = None,
+    own: Iterable[str] = (),
+    near: Mapping[str, float] | None = None,
 ) -> Advice:
     """The best ``top`` matches: none when no skill is rated above 0 (a ranking of all-zero scores
     would pretend to mean something), the person's current role left out (it is where they are,
-    not where to go), and roles well below their level after the ones at it (see the module
+    not where to go; so are ``own``, the roles that are their job), roles well below their level
+    after the ones at it, and a role below it counted as a step back (see the module
     docstring)."""
     if not any(v > 0 for v in ratings.values()):
         return Advice([], level, below=False)
-    ranked = [m for m in rank(kb, ratings, family=family, missed=missed) if m.role != current]
+    left_out = {current, *own}
+    ranked = [
+        m
+        for m in rank(kb, ratings, family=family, missed=missed, near=near)
+        if m.role not in left_out
+    ]
+    from_job = level is not None
     if level is None:
-        level = person_level(kb, ranked)
+        level = person_level(kb, ranked, effective(ratings, missed))
     below = False
     if level is not None and ranked:
-        near = [m for m in ranked if kb.roles[m.role].preparation >= level - 1]
+        if from_job:  # a job's level is known; one shown by ratings is a floor, not a fact
+            ranked = sorted((_step_back(kb, m, level) for m in ranked), key=lambda m: m.rank_key)
+        close = [m for m in ranked if kb.roles[m.role].preparation >= level - 1]
         under = [m for m in ranked if kb.roles[m.role].preparation < level - 1]
-        if near and near[0].score >= FITS:
-            ranked = near + under
+        if close and close[0].score >= LOW_SCORE:
+            ranked = close + under
         else:
             below = ranked[0] in under
     return Advice(ranked[:top], level, below)
+
+
+def _step_back(kb: KnowledgeBase, match: Match, level: int) -> Match:
+    """A role below the person's level, its score lowered by STEP_BACK per level."""
+    below = level - kb.roles[match.role].preparation
+    return match._replace(score=match.score * STEP_BACK**below) if below > 0 else match
 
 
 def top_matches(

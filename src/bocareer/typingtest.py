@@ -53,11 +53,11 @@ class Result(NamedTuple):
 
     numbers: bool
     seconds: float
-    """How long the test ran: the limit, or less when the passage was finished."""
+    """How long the test ran: the limit, or less when the passage was finished or Esc pressed."""
     typed: int
     """Characters left typed at the end."""
     errors: int
-    """Uncorrected errors: characters typed that differ from the passage."""
+    """Uncorrected errors: character changes between what is typed and the passage (Tally)."""
     keystrokes: int
     """Every character key pressed (corrections included)."""
     wrong_keystrokes: int
@@ -216,18 +216,8 @@ def outcome(kb: KnowledgeBase, result: Result, limit: float) -> TypingResult:
     skill = measured_skill(kb)
     reached = level(skill, result) if skill is not None and enough(result) else None
     return TypingResult(
-        numbers=result.numbers,
+        figures=result,
         limit=limit,
-        seconds=result.seconds,
-        characters=result.typed,
-        errors=result.errors,
-        keystrokes=result.keystrokes,
-        wrong_keystrokes=result.wrong_keystrokes,
-        gross_wpm=result.gross_wpm,
-        net_wpm=result.net_wpm,
-        accuracy=result.accuracy,
-        accuracy_all=result.accuracy_all,
-        kph=result.kph,
         skill=SkillRef(skill.id, skill.name) if skill is not None else None,
         level=reached,
         level_text=thresholds(skill, reached) if skill is not None and reached else "",

@@ -8,7 +8,6 @@ import contextlib
 import functools
 import inspect
 import os
-import sys
 from collections.abc import Callable, Mapping
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any, TypeVar
@@ -108,7 +107,9 @@ def handle_errors(func: F) -> F:
 
             fail(Interrupted("interrupted"), as_json=wants_json(kwargs))
         except BrokenPipeError:
-            silence_stdout()
+            from bocareer.output.console import drop_stdout
+
+            drop_stdout()
             fail_plain("output closed before it was all written", ExitCode.BROKEN_PIPE)
         except (typer.Exit, typer.Abort):
             raise
@@ -146,19 +147,6 @@ def fail_plain(text: str, code: int) -> None:
     with contextlib.suppress(OSError):
         message(f"bocareer: {text}")
     raise typer.Exit(int(code))
-
-
-def silence_stdout() -> None:
-    """Point stdout at /dev/null after its reader has gone.
-
-    Python flushes stdout at exit; after the reader has gone that flush raises again and prints
-    "Exception ignored". Pointing stdout at /dev/null keeps the exit quiet.
-    """
-    try:
-        devnull = os.open(os.devnull, os.O_WRONLY)
-        os.dup2(devnull, sys.stdout.fileno())
-    except (OSError, ValueError, AttributeError):
-        pass
 
 
 # -- completion -------------------------------------------------------------------------------

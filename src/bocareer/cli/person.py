@@ -86,7 +86,7 @@ def quiz(
     if answers is not None:
         from bocareer.advice import quiz_result
         from bocareer.quiz.fileasker import FileAsker
-        from bocareer.quiz.flow import QuizState, begin, level_of, run
+        from bocareer.quiz.flow import QuizState, begin, run
 
         base, given = read_answers(ctx, answers)
         if family is not None:
@@ -104,7 +104,7 @@ def quiz(
             FileAsker(given.ratings, given.checks),
             state,
             current=current,
-            level=level_of(base, start),
+            level=start.level(base) if start is not None else None,
         )
         if save is not None:
             from bocareer import answers as answers_file

@@ -17,6 +17,7 @@ import os
 import stat
 import sys
 import time
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -179,6 +180,34 @@ def put(raw: bytes, kb: KnowledgeBase) -> None:
     """Store a validated knowledge base."""
     if enabled():
         store(entry_path(raw), to_plain(kb))
+
+
+def derived(
+    prefix: str, source: Path, version: int, build: Callable[[], Any], ok: Callable[[Any], bool]
+) -> Any:
+    """A value built from a shipped data file (``build``), kept in the cache.
+
+    Keyed by the file's path, size and modification time, bocareer's version and ``version``
+    (the layout of the value): package data changes only when it is rebuilt or reinstalled, and
+    reading and hashing megabytes on every run to make a key would cost more than the cache
+    saves. A cached value that ``ok`` rejects is rebuilt.
+    """
+    from bocareer import __version__
+
+    info = source.stat()
+    digest = hasher(20)
+    digest.update(
+        f"{version}\0{__version__}\0{source}\0{info.st_size}\0{info.st_mtime_ns}".encode()
+    )
+    path = cache_dir() / f"{prefix}-{digest.hexdigest()}{_SUFFIX}"
+    if enabled():
+        value = fetch(path)
+        if ok(value):
+            return value
+    value = build()
+    if enabled():
+        store(path, value)
+    return value
 
 
 def clean(folder: Path, keep: Path, now: float | None = None) -> None:

@@ -8,7 +8,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from bocareer.errors import DataError, Problem
-from bocareer.kb.yamlload import DEFAULT_MAX_BYTES, MB, LDict, read_bytes
+from bocareer.kb.yamlload import DEFAULT_MAX_BYTES, MB, LDict, LList, read_bytes
 
 if TYPE_CHECKING:
     from bocareer.kb.grounding import Grounding
@@ -114,13 +114,18 @@ def check_grounded(
 
 
 def _where(data: object) -> Callable[[str, str, str], int | None]:
-    """Lines in the parsed file, for problems found on the models: ``where(section, id, key)``."""
+    """Lines in the parsed file, for problems found on the models: ``where(section, id, key)``;
+    ``key`` may name an item of a list, ``next.2`` (the third move), whose own line it gives."""
 
     def where(section: str, key: str, field: str) -> int | None:
         table = data.get(section) if isinstance(data, LDict) else None
         entry = table.get(key) if isinstance(table, LDict) else None
         if isinstance(entry, LDict):
-            return entry.line_of(field)
+            name, _, index = field.partition(".")
+            items = entry.get(name)
+            if index.isdigit() and isinstance(items, LList):
+                return items.line_of(int(index))
+            return entry.line_of(name)
         return table.line_of(key) if isinstance(table, LDict) else None
 
     return where

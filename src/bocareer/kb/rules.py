@@ -2,8 +2,13 @@
 entry roles ask for entry levels, ladders climb one step at a time unless the data says what a
 bigger step takes, and every role has a way in and a way on or says why not.
 
-Checked with the grounding check (``bocareer validate --grounding``) and, for the shipped
-knowledge base, by the tests; a user's own file may leave them out.
+A move that climbs two or more preparation levels is either routed through the role a career
+really passes through, or, where a career does make the leap, written ``{role: id, takes:
+reason}``: the qualification or experience that makes it (``Role.takes``).
+
+Checked with the grounding check (``bocareer validate --grounding``), which rejects the file, each
+problem as ``file:line``, and, for the shipped knowledge base, by the tests; a user's own file may
+leave them out.
 """
 
 from __future__ import annotations
@@ -18,6 +23,7 @@ ENTRY = 2
 #: A move may climb this many preparation levels without saying what it takes.
 STEP = 1
 
+#: ``where(section, id, key)``: the line of a key of an entry (``next.2``: of the third move).
 Where = Callable[[str, str, str], int | None]
 
 
@@ -38,14 +44,16 @@ def check(kb: KnowledgeBase, where: Where | None = None) -> list[Problem]:
                 f"an entry role (preparation {role.preparation}) asks for "
                 "no level 5 and at most one level 4",
             )
-        for nxt in role.next:
+        for i, nxt in enumerate(role.next):
             climb = kb.roles[nxt].preparation - role.preparation
             if climb > STEP and nxt not in role.takes:
                 bad(
                     role.id,
-                    "next",
-                    f"the move to {nxt} climbs {climb} preparation levels; say "
-                    "what it takes (next: [{role: ..., takes: ...}])",
+                    f"next.{i}",
+                    f"the move to {nxt} climbs {climb} preparation levels "
+                    f"({role.preparation} to {kb.roles[nxt].preparation}) with no reason; route it "
+                    "through the role a career passes through on the way, or say what makes the "
+                    f"leap (next: [{{role: {nxt}, takes: the qualification or experience}}])",
                 )
         if not kb.previous.get(role.id) and role.entry_point is None:
             bad(role.id, "title", "no role leads here; say why in entry_point")

@@ -74,35 +74,24 @@ def data_path(name: str) -> Path:
     return packaged if packaged.is_file() else package.parent.parent / "data" / name
 
 
-def load_json(name: str) -> Any:
-    """A shipped JSON file, through a marshal cache keyed by its bytes (json parsing of the
-    occupation data costs ~30 ms; reading the cached form ~8 ms)."""
-    from bocareer.kb.cache import cache_dir, enabled, fetch, hasher, store
-
-    raw = data_path(name).read_bytes()
-    digest = hasher(20)
-    digest.update(f"{FORMAT}\0{name}\0".encode())
-    digest.update(raw)
-    cached = cache_dir() / f"data-{digest.hexdigest()}.marshal"
-    if enabled():
-        doc = fetch(cached)
-        if isinstance(doc, dict) and _shaped(doc):
-            return doc
-    doc = json.loads(raw)
-    if enabled():
-        store(cached, doc)
-    return doc
-
-
-def _shaped(doc: dict[str, Any]) -> bool:
-    """Whether a cached document has the top-level shape of the file it stands for."""
-    return isinstance(doc.get("occupations"), dict) or isinstance(doc.get("titles"), list)
+def read_json(name: str) -> Any:
+    """A shipped JSON file, parsed."""
+    return json.loads(data_path(name).read_bytes())
 
 
 @lru_cache(maxsize=1)
 def onet() -> Onet:
-    """The shipped O*NET occupation data (read once per run)."""
-    doc = load_json("occupations.json")
+    """The shipped O*NET occupation data (read once per run, through the cache: parsing the
+    JSON costs ~30 ms, reading the cached form ~8 ms)."""
+    from bocareer.kb.cache import derived
+
+    doc = derived(
+        "data",
+        data_path("occupations.json"),
+        FORMAT,
+        lambda: read_json("occupations.json"),
+        lambda d: isinstance(d, dict) and isinstance(d.get("occupations"), dict),
+    )
     elements = tuple(Element(*e) for e in doc["elements"])
     return Onet(
         elements,

@@ -15,8 +15,10 @@ for a skill that also maps a more specific element, only the specific ones count
 
 A skill that O*NET shows only through broad knowledge areas, each of which also stands for three
 or more other skills (Personnel and Human Resources stands for recruitment, payroll, benefits ...),
-starts at most at 2 and unsure: knowing the area does not show which of its narrow skills a
-person has practised.
+is not assumed at all: knowing the area does not show which of its narrow skills a person has
+practised, so the skill is left unknown (0 unless the person says otherwise) for the quiz to ask
+where it matters. A truck dispatcher's Personnel knowledge does not make him a benefits
+administrator.
 
 A skill that maps no element (typing, ERP software) or whose elements most jobs share, so that
 they do not show it (``not_derived`` in the knowledge base: indexing from reading, say), is left
@@ -43,10 +45,9 @@ SOMEWHAT = 2.5
 SOMEWHAT_CAP = 1
 #: An element rated important (3+) for this share of occupations or more is one most jobs share.
 SHARED = 0.6
-#: A knowledge area that stands for this many skills or more is broad ...
+#: A knowledge area that stands for this many skills or more is broad: a skill shown only
+#: through broad areas is not assumed.
 BROAD = 4
-#: ... and a skill shown only through broad areas starts at most at this level.
-BROAD_CAP = 2
 
 
 class Assumed(NamedTuple):
@@ -77,9 +78,9 @@ def from_occupation(kb: KnowledgeBase, data: Onet, code: str) -> dict[str, Assum
         importance = sum(i for i, _ in rated) / len(rated)
         x = min(expected(level))
         broad = all(e.startswith("2.C") and uses[e] >= BROAD for e in elements)
-        if broad and importance >= SOMEWHAT:
-            out[sid] = Assumed(sid, min(x, BROAD_CAP), False)
-        elif importance >= CENTRAL:
+        if broad:
+            continue
+        if importance >= CENTRAL:
             out[sid] = Assumed(sid, x, True)
         elif importance >= SOMEWHAT:
             out[sid] = Assumed(sid, min(x, SOMEWHAT_CAP), False)
@@ -88,8 +89,21 @@ def from_occupation(kb: KnowledgeBase, data: Onet, code: str) -> dict[str, Assum
     return out
 
 
+#: id of an occupations table -> (the table, kept alive so its id is not reused; its set).
+_SHARED: dict[int, tuple[object, frozenset[str]]] = {}
+
+
 def shared_elements(data: Onet) -> frozenset[str]:
-    """The elements O*NET rates important (3 or more) for SHARED of rated occupations or more."""
+    """The elements O*NET rates important (3 or more) for SHARED of rated occupations or more
+    (worked out once per data set in a run: it reads every occupation, ~7 ms)."""
+    key = id(data.occupations)
+    held = _SHARED.get(key)
+    if held is None or held[0] is not data.occupations:
+        held = _SHARED[key] = (data.occupations, _shared(data))
+    return held[1]
+
+
+def _shared(data: Onet) -> frozenset[str]:
     rated = [o.importance for o in data.occupations.values() if o.importance is not None]
     out = set()
     for i, element in enumerate(data.elements):

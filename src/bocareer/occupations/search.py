@@ -105,35 +105,22 @@ class _Index(NamedTuple):
 def index() -> _Index:
     """The prepared index of the shipped titles, from the cache when it is there.
 
-    Keyed by the shipped file's size and modification time (and bocareer's version and the
-    index format): it is package data that only a rebuild changes, and hashing 2.5 MB on every
-    search would cost more than the search.
+    Built from the titles file only when the cache has none (the raw titles are not cached:
+    the index is all a search reads).
     """
-    from bocareer import __version__
-    from bocareer.kb.cache import cache_dir, enabled, fetch, hasher, store
-    from bocareer.occupations.data import data_path, load_json
+    from bocareer.kb.cache import derived
+    from bocareer.occupations.data import data_path, read_json
 
-    source = data_path("occupation_titles.json")
-    info = source.stat()
-    digest = hasher(20)
-    digest.update(
-        f"{INDEX_FORMAT}\0{__version__}\0{source}\0{info.st_size}\0{info.st_mtime_ns}".encode()
+    plain = derived(
+        "titles",
+        data_path("occupation_titles.json"),
+        INDEX_FORMAT,
+        lambda: build_index(read_json("occupation_titles.json")),
+        lambda p: isinstance(p, dict) and p.get("format") == INDEX_FORMAT,
     )
-    path = cache_dir() / f"titles-{digest.hexdigest()}.marshal"
-    plain = fetch(path) if enabled() else None
-    if not (isinstance(plain, dict) and plain.get("format") == INDEX_FORMAT):
-        plain = build_index(load_json("occupation_titles.json"))
-        if enabled():
-            store(path, plain)
     starts = array("I")
     starts.frombytes(plain["starts"])
     return _Index(plain["titles"], starts, plain["postings"], plain["grams"], plain["occupations"])
-
-
-def occupation(code: str) -> tuple[str, int | None] | None:
-    """(title, Job Zone) of an O*NET-SOC code, or None."""
-    found = index().occupations.get(code)
-    return None if found is None else (found[0], found[1])
 
 
 def normal_code(text: str) -> str | None:

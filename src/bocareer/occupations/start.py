@@ -16,6 +16,8 @@ SURE_SCORE = 1.0
 MARGIN = 0.04
 FUZZY_SCORE = 0.7
 FUZZY_MARGIN = 0.1
+#: A role whose code is the job's occupation with one of these fits is the job itself.
+OWN_FITS = ("exact", "broad")
 #: How many candidates an ambiguous title lists.
 CANDIDATES = 5
 
@@ -31,11 +33,26 @@ class Start(NamedTuple):
     """The bocareer role, when the job is one."""
     profile: dict[str, Assumed]
     """Starting levels; empty when O*NET has no skill data for the occupation."""
+    own: tuple[str, ...] = ()
+    """The roles that are this job, never offered as a move or a match: the role itself, or,
+    for an O*NET occupation, the roles whose code is that occupation as an exact or broad fit
+    (a stock clerk's job is inventory control clerk whether he names the role or the code)."""
+
+    by_code: bool = False
+    """Given as an O*NET occupation (code or title) that is a bocareer role: its answers file
+    records the code, so a replay leaves out the same roles (:attr:`own`) as the quiz did."""
 
     @property
     def key(self) -> str:
-        """How an answers file records it (``from:``): the role id, else the O*NET-SOC code."""
+        """How an answers file records it (``from:``): the role id, else the O*NET-SOC code
+        (the code also when the person gave the occupation, not the role)."""
+        if self.by_code and self.code:
+            return self.code
         return self.role or self.code or self.title
+
+    def level(self, kb: KnowledgeBase) -> int | None:
+        """The preparation level the job puts a person at: the role's, else the Job Zone."""
+        return kb.roles[self.role].preparation if self.role else self.job_zone
 
 
 class Ambiguous(NotFoundError):
@@ -96,7 +113,9 @@ def role_start(kb: KnowledgeBase, role_id: str) -> Start:
     role = kb.role(role_id)
     code = role.codes.onet_soc if role.codes is not None else None
     zone = role.figures.get("job_zone")
-    return Start(code, role.title, int(zone) if zone else None, role.id, from_role(kb, role_id))
+    return Start(
+        code, role.title, int(zone) if zone else None, role.id, from_role(kb, role_id), (role.id,)
+    )
 
 
 def occupation_start(kb: KnowledgeBase, code: str) -> Start:
@@ -107,15 +126,13 @@ def occupation_start(kb: KnowledgeBase, code: str) -> Start:
 
     data = onet()
     occupation = data.occupations[code]
-    exact = [
-        r.id
-        for r in kb.roles.values()
-        if r.codes is not None and r.codes.onet_soc == code and r.codes.fit == "exact"
-    ]
+    same = [r for r in kb.roles.values() if r.codes is not None and r.codes.onet_soc == code]
+    own = tuple(r.id for r in same if r.codes is not None and r.codes.fit in OWN_FITS)
+    exact = [r.id for r in same if r.codes is not None and r.codes.fit == "exact"]
     if len(exact) == 1:
-        return role_start(kb, exact[0])
+        return role_start(kb, exact[0])._replace(own=own, by_code=True)
     profile = from_occupation(kb, data, code) or {}
-    return Start(code, occupation.title, occupation.job_zone, None, profile)
+    return Start(code, occupation.title, occupation.job_zone, None, profile, own)
 
 
 def closest(text: str) -> str:

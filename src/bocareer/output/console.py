@@ -94,14 +94,14 @@ def stdout_error(exc: OSError) -> Exception:
 
     if exc.errno == errno.EPIPE:
         return BrokenPipeError()
-    _drop_stdout()
+    drop_stdout()
     reason = exc.strerror or type(exc).__name__
     return WriteError(f"could not write the output ({reason})")
 
 
-def _drop_stdout() -> None:
-    """Point stdout at /dev/null after a write failed, so that Python's flush at exit does not
-    fail again ("Exception ignored ... No space left on device", exit 120)."""
+def drop_stdout() -> None:
+    """Point stdout at /dev/null after a write failed or its reader went away, so that Python's
+    flush at exit does not fail again ("Exception ignored ...", exit 120)."""
     import os
 
     try:

@@ -73,6 +73,8 @@ def _matches(res: r.MatchResult) -> tuple[Row, list[Row]]:
         "checks_missed",
         "next_roles",
         "use",
+        "skill_score",
+        "similarity",
     )
     rows: list[Row] = []
     for m in res.matches:
@@ -92,6 +94,8 @@ def _matches(res: r.MatchResult) -> tuple[Row, list[Row]]:
                 _join(d["checks_missed"]),
                 _join(d["next_roles"]),
                 d["use"],
+                d["skill_score"],
+                d["similarity"],
             )
         )
     return head, rows
@@ -112,7 +116,16 @@ def _occupations(res: r.OccupationsResult) -> tuple[Row, list[Row]]:
 
 
 def _next(res: r.NextResult) -> tuple[Row, list[Row]]:
-    head = ("id", "title", "similarity", "on_ladder", "new_skills", "preparation")
+    head = (
+        "id",
+        "title",
+        "similarity",
+        "on_ladder",
+        "new_skills",
+        "preparation",
+        "carries_over",
+        "step",
+    )
     rows: list[Row] = [
         (
             m.id,
@@ -121,6 +134,8 @@ def _next(res: r.NextResult) -> tuple[Row, list[Row]]:
             m.on_ladder,
             _join(f"{g.skill}:{g.rated}/{g.needs}" for g in m.new_skills),
             m.preparation,
+            _join(m.carries),
+            m.step,
         )
         for m in res.moves
     ]

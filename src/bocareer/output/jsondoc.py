@@ -254,6 +254,8 @@ def match_doc(m: r.MatchLine) -> s.MatchDoc:
         "checks_missed": [x.skill for x in m.missed],
         "next_roles": [x.id for x in m.next_roles],
         "use": round(m.focus, 3),
+        "skill_score": None if m.skill_score is None else score_value(m.skill_score),
+        "similarity": None if m.similarity is None else round(m.similarity, 3),
     }
 
 
@@ -284,7 +286,7 @@ def _matches(res: r.MatchResult) -> s.MatchesDoc | s.QuizDoc:
     }
     if res.asked is None:
         return doc
-    return {**doc, "asked": list(res.asked)}
+    return {**doc, "asked": list(res.asked), "questions": res.questions or 0}
 
 
 def _steps(plan: r.PlanView) -> list[s.StepDoc]:
@@ -317,7 +319,8 @@ def _report(res: r.ReportResult) -> s.ReportDoc:
         "date": res.date.isoformat(),
         "brief": res.brief,
         "ratings": [
-            {"skill": x.skill, "rating": x.rating, "check_missed": x.missed} for x in res.ratings
+            {"skill": x.skill, "rating": x.rating, "check_missed": x.missed, "assumed": x.assumed}
+            for x in res.ratings
         ],
         "matches": [match_doc(m) for m in res.matches],
         "plans": [
@@ -374,9 +377,12 @@ def _next(res: r.NextResult) -> s.NextDoc:
                     {"skill": g.skill, "has": g.rated, "needs": g.needs} for g in m.new_skills
                 ],
                 "preparation": m.preparation,
+                "carries_over": list(m.carries),
+                "step": m.step,
             }
             for m in res.moves
         ],
+        "left_out": [x.id for x in res.own],
     }
 
 
@@ -398,20 +404,21 @@ def _occupations(res: r.OccupationsResult) -> s.OccupationsDoc:
 
 
 def _typing(res: r.TypingResult) -> s.TypingDoc:
+    f = res.figures
     return {
         "schema_version": SCHEMA_VERSION,
-        "mode": "numbers" if res.numbers else "words",
+        "mode": "numbers" if f.numbers else "words",
         "time_limit_seconds": res.limit,
-        "seconds": round(res.seconds, 2),
-        "characters": res.characters,
-        "uncorrected_errors": res.errors,
-        "keystrokes": res.keystrokes,
-        "wrong_keystrokes": res.wrong_keystrokes,
-        "gross_wpm": round(res.gross_wpm, 1),
-        "net_wpm": round(res.net_wpm, 1),
-        "accuracy": round(res.accuracy, 1),
-        "accuracy_counting_corrections": round(res.accuracy_all, 1),
-        "keystrokes_per_hour": round(res.kph),
+        "seconds": round(f.seconds, 2),
+        "characters": f.typed,
+        "uncorrected_errors": f.errors,
+        "keystrokes": f.keystrokes,
+        "wrong_keystrokes": f.wrong_keystrokes,
+        "gross_wpm": round(f.gross_wpm, 1),
+        "net_wpm": round(f.net_wpm, 1),
+        "accuracy": round(f.accuracy, 1),
+        "accuracy_counting_corrections": round(f.accuracy_all, 1),
+        "keystrokes_per_hour": round(f.kph),
         "skill": res.skill.id if res.skill is not None else None,
         "level": res.level,
     }

@@ -40,6 +40,8 @@ def _rating_row(x: r.RatingLine) -> tuple[Inline, ...]:
         label += (
             Span(f" (rated {x.rating}, check missed: counted as {t.number(counted)})", "muted"),
         )
+    if x.assumed:
+        label += (Span(" (assumed from your job or a ticked list, not rated)", "muted"),)
     return (label, (level_meter(x.rating),))
 
 

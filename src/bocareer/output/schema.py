@@ -239,6 +239,12 @@ class MatchDoc(TypedDict):
     checks_missed: list[str]
     next_roles: list[str]
     use: float
+    skill_score: float | None
+    """With a starting job (``from``): the score from the skills alone; ``score`` then blends
+    in ``similarity``. Null without one."""
+    similarity: float | None
+    """With a starting job: how near the job is to the role's occupation, as a share of the
+    nearest role (0-1). Null without one."""
 
 
 class CheckEffectDoc(TypedDict):
@@ -282,6 +288,7 @@ MatchesDoc = TypedDict(
 
 class QuizDoc(MatchesDoc):
     asked: list[str]
+    questions: int
 
 
 class StepDoc(TypedDict):
@@ -310,6 +317,8 @@ class RatingDoc(TypedDict):
     skill: str
     rating: int
     check_missed: bool
+    assumed: bool
+    """Taken from the starting job or a ticked checklist, not rated one by one."""
 
 
 ReportDoc = TypedDict(
@@ -355,6 +364,8 @@ class MoveDoc(TypedDict):
     on_ladder: bool
     new_skills: list[NewSkillDoc]
     preparation: int
+    carries_over: list[str]
+    step: str
 
 
 NextDoc = TypedDict(
@@ -364,6 +375,7 @@ NextDoc = TypedDict(
         "from": str,
         "from_occupation": OccupationRefDoc,
         "moves": list[MoveDoc],
+        "left_out": list[str],
     },
 )
 

@@ -6,8 +6,9 @@ Which question comes next is :mod:`bocareer.quiz.selector`'s business.
 
 The quick quiz starts broad, the way a counsellor does: from the job the person names
 (``--from``), whose levels it then confirms rather than re-asks, or else with one multiple-choice
-question on the kinds of work they have done. Its progress line never misleads: the first
-estimate ("of about 12") never grows by more than two, because the quiz stops there.
+question on the kinds of work they have done. Its progress line never misleads: "question 6 of
+about 6" is shown only when no seventh can follow, whatever the answer, and the first estimate
+("of about 12") never grows by more than two, because the quiz stops there.
 """
 
 from __future__ import annotations
@@ -81,16 +82,17 @@ def begin(state: QuizState, start: Start | None) -> QuizState:
     return state
 
 
-def level_of(kb: KnowledgeBase, start: Start | None) -> int | None:
-    """The preparation level a starting job puts a person at: the role's, or the Job Zone."""
-    if start is None:
-        return None
-    return kb.roles[start.role].preparation if start.role else start.job_zone
+def usual_of(state: QuizState) -> int:
+    """How many questions the quick quiz usually asks: its first estimate."""
+    return START_ESTIMATE if state.start else QUICK_ESTIMATE
 
 
 def limit_of(state: QuizState) -> int:
-    """The most questions the quick quiz asks (the areas question included)."""
-    return (START_ESTIMATE if state.start else QUICK_ESTIMATE) + SLACK
+    """The most questions the quick quiz asks (the areas question included): SLACK above the
+    usual estimate, or above the first one shown if that was less (as the progress line says)."""
+    usual = usual_of(state)
+    first = usual if state.shown_total is None else min(state.shown_total, usual)
+    return first + SLACK
 
 
 def run(
@@ -112,7 +114,8 @@ def run(
     if quick and state.areas is None and kb.areas and not state.answers:
         shown = {s for s in state.assumed if _surely(state, s, STRONG)}
         suggested = [a.id for a in kb.areas if shown & set(a.skills)]
-        picked = asker.areas(kb.areas, limit_of(state) - SLACK, suggested)
+        total = _progress(state, 1, usual_of(state), limit_of(state))
+        picked = asker.areas(kb.areas, total, suggested)
         if picked is Nav.QUIT:
             return Outcome(state, finished=False)
         if not isinstance(picked, Nav):
@@ -139,7 +142,7 @@ def run(
             return Outcome(state, finished=True)
         skill = next_skill
         number = len(state.answers) + 1 + asked_first
-        total = _progress(state, number, selector.remaining_estimate(state.mode, limit))
+        total = _rating_progress(state, selector, skill, number, limit, current, level)
         assumed = state.assumed.get(skill, (None, False))[0]
         reply = asker.rate(kb.skills[skill], number, total, bool(state.answers), assumed)
         if reply is Nav.QUIT:
@@ -195,8 +198,10 @@ def _measure(
     from bocareer.typingtest import enough, level
 
     result = asker.measure(kb.skills[skill], claimed)
-    if result is None or isinstance(result, Nav) or not enough(result):
-        return None if not isinstance(result, Nav) else result
+    if isinstance(result, Nav):
+        return result
+    if result is None or not enough(result):
+        return None  # declined, or too short to measure: the claim stands
     reached = level(kb.skills[skill], result)
     state.answers[skill] = reached
     state.measured[skill] = {
@@ -232,7 +237,7 @@ def _checklists(
     while (found := _next_round(kb, state, selector, current)) is not None:
         level, skills = found
         number = state.opening + 1
-        total = _progress(state, number, limit_of(state) - number - SLACK + 1)
+        total = _progress(state, number, usual_of(state), limit_of(state))
         # Only what the job surely shows comes ticked: Enter must not claim a guess.
         suggested = {s for s in skills if _surely(state, s, level)}
         ticked = asker.checklist([kb.skills[s] for s in skills], number, total, level, suggested)
@@ -298,15 +303,44 @@ def _surely(state: QuizState, skill: str, level: int) -> bool:
     return sure and assumed >= level
 
 
-def _progress(state: QuizState, number: int, remaining: int) -> int:
-    """The "of about N" to show: never fewer than the question on screen, and in the quick quiz
-    never more than two above the first estimate shown."""
-    estimate = number + remaining - 1
+def _rating_progress(
+    state: QuizState,
+    selector: Selector,
+    skill: str,
+    number: int,
+    limit: int,
+    current: str | None,
+    level: int | None,
+) -> int:
+    """The "of about N" to show with rating question ``number``, on ``skill``."""
+    remaining = selector.remaining_estimate(state.mode, limit, exclude=current)
+    # "Question 6 of about 6" only when no seventh can follow, whatever the answer (the look
+    # ahead is needed only when the estimate says this is the last one).
+    last = remaining <= 1 and selector.is_last(
+        skill, state.mode, limit, exclude=current, level=level
+    )
+    most = number - 1 + selector.room(state.mode, limit)
+    return _progress(state, number, number - 1 + remaining, most, last)
+
+
+def _progress(state: QuizState, number: int, estimate: int, most: int, last: bool = False) -> int:
+    """The "of about N" to show with question ``number``, from the ``estimate`` of how many
+    questions there will be in all and the ``most`` there can be.
+
+    Never fewer than the question on screen, and the question on screen itself only when the
+    quiz ends after it whatever the answer (``last``): "question 6 of about 6" is never
+    followed by a seventh. In the quick quiz the first estimate shown is the usual length (less
+    when there cannot be that many questions), and later ones never more than SLACK above it:
+    :func:`limit_of` stops the quiz there.
+    """
+    floor = number if last or number >= most else number + 1
+    shown = max(floor, min(estimate, most))
     if state.mode is Mode.FULL:
-        return estimate
+        return shown
     if state.shown_total is None:
-        state.shown_total = max(estimate, limit_of(state) - SLACK)
-    return max(number, min(estimate, state.shown_total + SLACK))
+        state.shown_total = max(shown, min(usual_of(state), most))
+        return state.shown_total
+    return max(floor, min(shown, state.shown_total + SLACK))
 
 
 def _saved(on_answer: object, state: QuizState) -> None:

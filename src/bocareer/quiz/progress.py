@@ -215,6 +215,10 @@ def _problem(data: Any, kb: KnowledgeBase) -> str | None:
         value = data.get(key)
         if value is not None and not isinstance(value, kind):
             return f"`{key}` has the wrong type"
+    shown = data.get("shown_total")
+    if shown is not None and (type(shown) is not int or shown < 1):
+        # The first estimate shown: the quick quiz stops two questions above it.
+        return "`shown_total` must be a whole number, 1 or more"
     return None
 
 

@@ -12,6 +12,7 @@ complete; the quiz stops when no plausible rival could still overtake it, or at 
 
 from __future__ import annotations
 
+import copy
 import heapq
 import math
 from collections.abc import Iterable
@@ -63,6 +64,10 @@ class Selector:
     def answer(self, skill: str, rating: float | None) -> None:
         """Record a rating; None (not sure) carries no information (an assumed level stays)."""
         self.asked.add(skill)
+        if skill in self.ratings:
+            # Answered again (a typing test's level replaces the claim): the last answer counts,
+            # once, as it does for a selector rebuilt from the saved answers.
+            self._evidence(skill, self.ratings.pop(skill), -1.0)
         if rating is None:
             return
         if skill in self.assumed:
@@ -92,11 +97,8 @@ class Selector:
             self._evidence(skill, 0, UNCHOSEN_WEIGHT)
 
     def checklist(self, offered: Iterable[str], ticked: Iterable[str], level: int) -> None:
-        """Which of the skills offered the person has at ``level`` or more (ticked) or below it.
-
-        An unticked skill of the "done on your own" list (level FLOOR) is known well enough not
-        to ask; one of the "do it well" list may still be asked.
-        """
+        """Which of the skills offered the person has at ``level`` or more (ticked) or below it:
+        the skill's level is bounded (see :meth:`known` for when that is enough)."""
         done = set(ticked)
         self._belief = None
         for skill in offered:
@@ -111,16 +113,24 @@ class Selector:
                     _band(0, high, level)
                 )
 
+    def after(self, skill: str, rating: float | None) -> Selector:
+        """A copy of this selector with ``skill`` answered ``rating``; this one is unchanged."""
+        other = copy.copy(self)
+        other.logpost = list(self.logpost)
+        other.asked = set(self.asked)
+        other.ratings = dict(self.ratings)
+        other.assumed = dict(self.assumed)
+        other.answer(skill, rating)
+        return other
+
     def current(self) -> dict[str, float]:
         """The ratings as they stand: answered, else assumed from a starting job, else the level
         a ticked checklist item means."""
         out: dict[str, float] = {}
-        for s in set(self.floors) | set(self.ceilings):
+        for s in dict.fromkeys([*self.floors, *self.ceilings, *self.assumed]):
             low, high = self.floors.get(s, 0), self.ceilings.get(s, 5)
-            out[s] = float(low if high - low <= 1 else (low + high) // 2)
-        for s, (level, _) in self.assumed.items():
-            low, high = self.floors.get(s, 0), self.ceilings.get(s, 5)
-            out[s] = float(max(low, min(level, high)))
+            assumed = self.assumed[s][0] if s in self.assumed else None
+            out[s] = float(bounded_level(low, high, assumed))
         out.update(self.ratings)
         return {s: v for s, v in out.items() if v > 0}
 
@@ -169,6 +179,16 @@ class Selector:
             return True
         return self.assumed.get(skill, (0, 0.0))[1] >= ASSUMED_SURE
 
+    def _without(self, exclude: str | None) -> tuple[int | None, list[float]]:
+        """The index of the role ``exclude`` names (None if none), and the belief without it."""
+        skip = next((i for i, r in enumerate(self.roles) if r.id == exclude), None)
+        belief = self.belief()
+        if skip is not None:
+            belief = [0.0 if i == skip else p for i, p in enumerate(belief)]
+            total = sum(belief) or 1.0
+            belief = [p / total for p in belief]
+        return skip, belief
+
     def next_skill(
         self, mode: Mode, limit: int, exclude: str | None = None, level: int | None = None
     ) -> str | None:
@@ -181,12 +201,7 @@ class Selector:
             return unasked[0]
         if len(self.asked) >= limit:
             return None
-        skip = next((i for i, r in enumerate(self.roles) if r.id == exclude), None)
-        belief = self.belief()
-        if skip is not None:
-            belief = [0.0 if i == skip else p for i, p in enumerate(belief)]
-            total = sum(belief) or 1.0
-            belief = [p / total for p in belief]
+        skip, belief = self._without(exclude)
         best = max(range(len(self.roles)), key=lambda i: (belief[i], -i))
         lead = self.leader(belief, skip)
         missing = [s for s in self.roles[lead].skills if not self.known(s)]
@@ -214,6 +229,28 @@ class Selector:
         # Nothing sharpens the belief: ask only what could still change the ranking.
         others = {i for i, p in enumerate(belief) if p >= SETTLED_FLOOR and i not in (lead, skip)}
         return self._challenge(lead, others)
+
+    def is_last(
+        self,
+        skill: str,
+        mode: Mode,
+        limit: int,
+        exclude: str | None = None,
+        level: int | None = None,
+    ) -> bool:
+        """Whether asking ``skill`` now ends the quiz whatever the answer (any rating, or "not
+        sure"): only then may the progress line say "question 6 of about 6". The arguments are
+        those of :meth:`next_skill`."""
+        if not self.roles or all(s in self.asked or s == skill for s in self.skill_ids):
+            return True
+        if mode is Mode.FULL:
+            return False
+        if len(self.asked | {skill}) >= limit:
+            return True
+        return all(
+            self.after(skill, rating).next_skill(mode, limit, exclude, level) is None
+            for rating in (*range(6), None)
+        )
 
     def _most_informative(self, belief: list[float]) -> str | None:
         """The skill whose answer is expected to leave the least uncertainty about the role.
@@ -289,16 +326,34 @@ class Selector:
             return None
         return max(votes, key=lambda s: (votes[s], s))
 
-    def remaining_estimate(self, mode: Mode, limit: int) -> int:
-        """About how many more questions: shown as "question 4 of about 10"."""
-        unasked = len(self.skill_ids) - len(self.asked)
+    def remaining_estimate(self, mode: Mode, limit: int, exclude: str | None = None) -> int:
+        """About how many more questions, the one about to be asked included: the leading
+        role's skills not yet known, and one more (three while no role is settled) for the
+        rivals; ``exclude`` is as for :meth:`next_skill`, whose leader this is. Shown as
+        "question 4 of about 10"."""
+        room = self.room(mode, limit)
         if mode is Mode.FULL or not self.roles:
-            return unasked
-        belief = self.belief()
-        best = max(range(len(self.roles)), key=belief.__getitem__)
-        missing = sum(1 for s in self.roles[best].skills if not self.known(s))
-        extra = 1 if belief[best] >= SETTLED else 3
-        return max(1, min(missing + extra, limit - len(self.asked), unasked))
+            return room
+        skip, belief = self._without(exclude)
+        lead = self.leader(belief, skip)
+        missing = sum(1 for s in self.roles[lead].skills if not self.known(s))
+        extra = 1 if belief[lead] >= SETTLED else 3
+        return max(1, min(missing + extra, room))
+
+    def room(self, mode: Mode, limit: int) -> int:
+        """The most questions the quiz can still ask, the one about to be asked included."""
+        unasked = len(self.skill_ids) - len(self.asked)
+        return unasked if mode is Mode.FULL else max(0, min(limit - len(self.asked), unasked))
+
+
+def bounded_level(low: int, high: int, assumed: int | None = None) -> int:
+    """The level to count for a skill the checklists bound to ``low``-``high`` and nobody rated:
+    the level a starting job suggests, kept within the bounds (leaving a suggested skill
+    unticked lowers it); else the low end when the range is one level wide; else its middle
+    (left unticked at "do well" with nothing else known: 1, not 0)."""
+    if assumed is not None:
+        return max(low, min(assumed, high))
+    return low if high - low <= 1 else (low + high) // 2
 
 
 def _band(need: int, high: bool, level: int) -> float:

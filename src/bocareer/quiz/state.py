@@ -10,7 +10,7 @@ from enum import Enum
 from typing import TYPE_CHECKING, NamedTuple, Protocol
 
 from bocareer.models import Area, Check, Skill
-from bocareer.quiz.selector import Mode
+from bocareer.quiz.selector import Mode, bounded_level
 
 if TYPE_CHECKING:
     from bocareer.typingtest import Result as TestResult
@@ -42,8 +42,9 @@ class Asker(Protocol):
     def areas(
         self, areas: Sequence[Area], total: int, suggested: Collection[str] = ()
     ) -> list[str] | Nav:
-        """Ask which kinds of work the person has done (``suggested``: those the starting job
-        shows, shown ticked); return the area ids chosen."""
+        """Ask which kinds of work the person has done, in a job, in study or training, or as
+        a volunteer (``suggested``: those the starting job shows, shown ticked); return the
+        area ids chosen."""
 
     def measure(self, skill: Skill, claimed: int) -> TestResult | Nav | None:
         """Offer a test of ``skill`` (typing) for a claim of ``claimed``; None if declined."""
@@ -92,7 +93,8 @@ class QuizState:
     seed: int = field(default_factory=lambda: random.randrange(1 << 30))
     """Orders check questions and their options (fixed, so a resumed quiz asks the same)."""
     shown_total: int | None = None
-    """The first "of about N" shown; later estimates stay within SLACK of it."""
+    """The first "of about N" shown; later estimates stay within SLACK of it, and so does the
+    number of questions asked."""
     save: str | None = None
     """Where the finished quiz's answers are to be written (``--save``), remembered for
     ``--resume``."""
@@ -103,17 +105,18 @@ class QuizState:
     @property
     def ticked(self) -> dict[str, int]:
         """Skill -> the highest level it was ticked at in a checklist."""
-        out: dict[str, int] = {}
-        for level, _, ticked in self.rounds or ():
-            for s in ticked:
-                out[s] = max(out.get(s, 0), level)
-        return out
+        return {s: low for s, (low, _) in self.bounds.items() if low}
 
     @property
     def given(self) -> dict[str, int | None]:
         """Everything the person told the quiz, for judging whether it carries a signal: the
         ratings (None when skipped) and the levels ticked in the checklists."""
         return {**self.ticked, **self.answers}
+
+    @property
+    def blank(self) -> bool:
+        """Nothing answered yet (stopped at the first question): nothing to lose."""
+        return self.opening == 0 and not self.answers
 
     @property
     def opening(self) -> int:
@@ -134,20 +137,14 @@ class QuizState:
 
     @property
     def ratings(self) -> dict[str, int]:
-        """The ratings the quiz ends with: answered; else the level the starting job suggests,
-        kept within what the checklists allow (leaving a suggested skill unticked lowers it);
-        else the level the checklists pin: the tick's level, or the middle of a range wider than
-        one level (left unticked at "do well" with no other answer: 1, not 0)."""
-        out: dict[str, int] = {}
+        """The ratings the quiz ends with: answered, else what the starting job and the
+        checklists give (:func:`~bocareer.quiz.selector.bounded_level`)."""
         bounds = self.bounds
-        for s, (low, high) in bounds.items():
-            value = low if high - low <= 1 else (low + high) // 2
-            if value:
-                out[s] = value
-        for s, (level, _) in self.assumed.items():
+        out: dict[str, int] = {}
+        for s in dict.fromkeys([*bounds, *self.assumed]):
             low, high = bounds.get(s, (0, 5))
-            value = max(low, min(level, high))
-            if value:
+            assumed = self.assumed[s][0] if s in self.assumed else None
+            if value := bounded_level(low, high, assumed):
                 out[s] = value
         out.update({s: v for s, v in self.answers.items() if v is not None})
         return out

@@ -19,9 +19,14 @@ if TYPE_CHECKING:
 _SKIP, _BACK, _QUIT = "__skip__", "__back__", "__quit__"
 
 
+#: Where what the person has done may come from: not only a job, so that a graduate or someone
+#: back from a break answers as honestly as someone in work.
+WHERE = "in a job, in study or training, or as a volunteer"
+#: The first question of the quick quiz.
+AREAS_QUESTION = f"Which kinds of work have you done \N{EM DASH} {WHERE}?"
 #: The checklist question for each level a tick means.
 CHECKLIST_QUESTIONS = {
-    2: "Which of these have you done on your own, at work?",
+    2: f"Which of these have you done on your own \N{EM DASH} {WHERE}?",
     3: "Which of these do you do well: reliably, without help, and often?",
     4: "Which of these do you handle at an advanced level: the complex or escalated cases, "
     "and work others rely on?",
@@ -162,8 +167,8 @@ class QuestionaryAsker:
     def areas(
         self, areas: Sequence[Area], total: int, suggested: Collection[str] = ()
     ) -> list[str] | Nav:
-        """Which kinds of work the person has done: any number, or none (Space picks, Enter
-        goes on)."""
+        """Which kinds of work the person has done, in a job, in study or training, or as a
+        volunteer: any number, or none (Space picks, Enter goes on)."""
         import questionary
         from questionary import Choice
 
@@ -173,7 +178,7 @@ class QuestionaryAsker:
         ]
         hint = "; the ticked ones are your job's" if suggested else ""
         question = questionary.checkbox(
-            f"Question 1 of about {total}: Which kinds of work have you done, in any job?",
+            _wrapped(f"Question 1 of about {total}: {AREAS_QUESTION}", 2),
             choices=choices,
             instruction="\n  "
             + _wrapped(f"(Space ticks or unticks, Enter goes on; none is fine too{hint})", 2),

@@ -9,6 +9,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from bocareer.errors import (
+    BocareerError,
     HungUp,
     Interrupted,
     NoTerminalError,
@@ -65,23 +66,32 @@ def run_interactive(kb: KnowledgeBase, opts: Options) -> MatchResult | None:
         raise UsageError("--resume and --restart clash: give one")
     ask = prompts.QuestionaryAsker()
     with progress.Lock():
-        resume = opts.resume
-        if progress.exists() and not resume and not opts.restart and not _empty(kb):
-            resume = _resume_or_restart(kb, ask)
-        return _session(kb, opts, ask, resume)
+        resume, paused = opts.resume, None
+        if progress.exists() and not resume and not opts.restart:
+            try:
+                paused = progress.load_progress(kb)
+            except BocareerError:
+                paused = None  # offered all the same, as "cannot be read": never wiped silently
+            if paused is None or not paused.blank:
+                resume = _resume_or_restart(paused, ask)
+        return _session(kb, opts, ask, resume, paused)
 
 
 def _opening(
-    kb: KnowledgeBase, opts: Options, ask: QuestionaryAsker, resume: bool
+    kb: KnowledgeBase,
+    opts: Options,
+    ask: QuestionaryAsker,
+    resume: bool,
+    paused: QuizState | None,
 ) -> tuple[QuizState, Start | None]:
-    """The quiz to run: the paused one (saying what it started from), or a new one from the
-    starting job, if any."""
+    """The quiz to run: the paused one (already read, or read now; saying what it started
+    from), or a new one from the starting job, if any."""
     from bocareer.output.console import message
     from bocareer.quiz import progress
     from bocareer.quiz.flow import begin
 
     if resume:
-        current = progress.load_progress(kb)
+        current = paused or progress.load_progress(kb)
         start = _start(kb, current.start, ask) if current.start else None
         since = f" (from {start.title})" if start is not None else ""
         message(f"Resuming your quiz{since}: {_answers(current)} so far.")
@@ -105,7 +115,7 @@ def _stopped(exc: KeyboardInterrupt, current: QuizState | None) -> Interrupted:
         int(signal.SIGTERM): "stopped (SIGTERM)",
         int(signal.SIGHUP): "stopped (the terminal closed)",
     }.get(signum or 0, "interrupted")
-    if current is None or (current.opening == 0 and not current.answers):
+    if current is None or current.blank:
         text = f"quiz {how} before the first answer: nothing to save"
     else:
         text = f"quiz {how}: {_answers(current)} saved; resume with `bocareer quiz --resume`"
@@ -116,26 +126,9 @@ def _stopped(exc: KeyboardInterrupt, current: QuizState | None) -> Interrupted:
     return Interrupted(text)
 
 
-def _empty(kb: KnowledgeBase) -> bool:
-    """A paused quiz with nothing answered (stopped at the first question): nothing to lose, so
-    nothing to offer to resume."""
-    from bocareer.quiz import progress
-
-    try:
-        paused = progress.load_progress(kb)
-    except Exception:
-        return False
-    return paused.opening == 0 and not paused.answers
-
-
-def _resume_or_restart(kb: KnowledgeBase, ask: QuestionaryAsker) -> bool:
-    """A paused quiz is waiting: ask whether to resume it; never discard it silently."""
-    from bocareer.quiz import progress
-
-    try:
-        paused = progress.load_progress(kb)
-    except Exception:
-        paused = None
+def _resume_or_restart(paused: QuizState | None, ask: QuestionaryAsker) -> bool:
+    """A paused quiz is waiting (None: one that cannot be read): ask whether to resume it;
+    never discard it silently."""
     shown = f"{_answers(paused)} so far" if paused is not None else "it cannot be read"
     picked = ask.choose(
         f"You have a paused quiz ({shown}). What would you like to do?",
@@ -151,19 +144,23 @@ def _resume_or_restart(kb: KnowledgeBase, ask: QuestionaryAsker) -> bool:
 
 
 def _session(
-    kb: KnowledgeBase, opts: Options, ask: QuestionaryAsker, resume: bool
+    kb: KnowledgeBase,
+    opts: Options,
+    ask: QuestionaryAsker,
+    resume: bool,
+    paused: QuizState | None = None,
 ) -> MatchResult | None:
     from bocareer import answers
     from bocareer.advice import quiz_result
     from bocareer.files import check_writable
     from bocareer.output.console import message
     from bocareer.quiz import progress
-    from bocareer.quiz.flow import level_of, revisit, run
+    from bocareer.quiz.flow import revisit, run
     from bocareer.scoring import signal as no_signal_warning
 
     held: list[QuizState] = []  # the quiz, once there is one: what Ctrl-C reports as saved
     try:
-        current, start = _opening(kb, opts, ask, resume)
+        current, start = _opening(kb, opts, ask, resume, paused)
         held.append(current)
         if opts.save is not None:
             current.save = str(opts.save)
@@ -177,7 +174,7 @@ def _session(
         role = start.role if start is not None else None
         outcome = run(
             kb, ask, current, on_answer=progress.save_progress, current=role,
-            level=level_of(kb, start),
+            level=start.level(kb) if start is not None else None,
         )  # fmt: skip
         if not outcome.finished:
             progress.save_progress(current)

@@ -145,6 +145,14 @@ def next_moves(res: r.NextResult) -> list[Any]:
         who = plain(m.title, "bold")
         who.append_text(plain(f"\n{m.id}" + (" (on its ladder)" if m.on_ladder else ""), "cyan"))
         new = ", ".join(f"{x.name} {x.rated}{g.arrow}{x.needs}" for x in m.new_skills) or "none"
+        if m.carries:
+            new = f"Carries over: {', '.join(m.carries)}.\nTo gain: {new}"
+        if m.step != "level":
+            new += "\n" + (
+                "A leap: more preparation than the job."
+                if m.step == "leap"
+                else "A step back from the job's level."
+            )
         rows.append(
             [
                 who,
@@ -156,12 +164,12 @@ def next_moves(res: r.NextResult) -> list[Any]:
     zone = res.start.job_zone
     return [
         grid(
-            f"Moves from {t.one_line(res.start.title)}, fewest new skills first",
+            f"Moves from {t.one_line(res.start.title)}, the nearest first",
             [
                 Col("Role", ratio=2, min_width=max((len(m.id) for m in res.moves), default=4)),
                 Col("Prep.", keep=True, right=True),
                 Col("Similar", keep=True),
-                Col(f"New skills: has {g.arrow} needs", ratio=3),
+                Col(f"Why, and new skills: has {g.arrow} needs", ratio=3),
             ],
             rows,
             caption=t.start_caption(res.start.code, zone, res.start.role is not None),
@@ -207,33 +215,34 @@ def occupations(res: r.OccupationsResult) -> list[Any]:
 
 def typing(res: r.TypingResult) -> list[Any]:
     """A typing test's figures, how each is worked out, and the level they reach."""
-    if res.numbers:
+    f = res.figures
+    if f.numbers:
         figures = [
-            ("Keystrokes per hour", f"{res.kph:,.0f}", "correct keys (digits and Enter) per hour"),
+            ("Keystrokes per hour", f"{f.kph:,.0f}", "correct keys (digits and Enter) per hour"),
         ]
     else:
         figures = [
-            ("Gross speed", f"{res.gross_wpm:.0f} wpm", "characters typed / 5 / minutes"),
-            ("Net speed", f"{res.net_wpm:.0f} wpm", "gross less uncorrected errors per minute"),
+            ("Gross speed", f"{f.gross_wpm:.0f} wpm", "characters typed / 5 / minutes"),
+            ("Net speed", f"{f.net_wpm:.0f} wpm", "gross less uncorrected errors per minute"),
         ]
     figures += [
-        ("Accuracy", f"{res.accuracy:.1f}%", "characters right / characters typed"),
+        ("Accuracy", f"{f.accuracy:.1f}%", "characters right / characters typed"),
         (
             "Accuracy counting corrections",
-            f"{res.accuracy_all:.1f}%",
+            f"{f.accuracy_all:.1f}%",
             "keys right when pressed / all keys pressed",
         ),
         (
             "Typed",
-            f"{res.characters:,} characters in {res.seconds:.1f} s",
-            f"{res.errors} left wrong, {res.keystrokes:,} keys pressed",
+            f"{f.typed:,} characters in {f.seconds:.1f} s",
+            f"{f.errors} left wrong, {f.keystrokes:,} keys pressed",
         ),
     ]
     table = grid(
-        "Your typing test" + (" (numeric keypad)" if res.numbers else ""),
+        "Your typing test" + (" (numeric keypad)" if f.numbers else ""),
         [Col("Figure", ratio=2), Col("Result", keep=True, right=True), Col("How", ratio=3)],
         [[plain(a), plain(b, "bold"), plain(c)] for a, b, c in figures],
-        caption="" if res.numbers else "A word is five characters, spaces included.",
+        caption="" if f.numbers else "A word is five characters, spaces included.",
     )
     if res.skill is None:
         return [table]
