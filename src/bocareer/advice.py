@@ -315,9 +315,13 @@ def report_result(
 ) -> ReportResult:
     """A client's report: ratings, the best matches, and plans for the best of them."""
     # A brief report is one page: the three best matches and a plan for the best one.
+    if start is None and answers.start:  # resolved once, for the matches and the plans
+        from bocareer.occupations.start import resolve
+
+        start = resolve(kb, answers.start)
     matched = match_result(kb, answers, top=3 if brief else top, family=None, start=start)
     planned = 1 if brief else PLANNED
-    own = start.own if start is not None else _own(kb, answers)[0]
+    own = start.own if start is not None else ()
     missed = set(answers.missed)
     assumed = set(answers.assumed)
     ratings = sorted(
